@@ -1,0 +1,125 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createRequire } from 'node:module';
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import { error, type Diagnostic } from '../diagnostics.js';
+import { schemaDir } from '../paths.js';
+import { closest } from './suggest.js';
+import type { PathSegment, YamlSource } from './yaml-source.js';
+
+export type SchemaName = 'catalog' | 'controls' | 'config' | 'answers' | 'scoping';
+
+const require = createRequire(import.meta.url);
+const compiled = new Map<SchemaName, ValidateFunction>();
+
+/** A validator for one of the JSON Schemas under criteria/schema/, compiled once per process. */
+export function validatorFor(name: SchemaName): ValidateFunction {
+  const cached = compiled.get(name);
+  if (cached) return cached;
+  // ajv is CommonJS; require keeps the NodeNext default-export trap out of the way.
+  const { Ajv } = require('ajv') as typeof import('ajv');
+  const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
+  const schema = JSON.parse(readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8'));
+  const validate = ajv.compile(schema);
+  compiled.set(name, validate);
+  return validate;
+}
+
+/** Validates parsed YAML against a schema; every violation becomes a positioned `schema` diagnostic. */
+export function schemaDiagnostics(name: SchemaName, source: YamlSource): Diagnostic[] {
+  const validate = validatorFor(name);
+  if (validate(source.data)) return [];
+  return (validate.errors ?? []).filter(isReportable).map((e) => toDiagnostic(e, source));
+}
+
+/** ajv also reports the `if` keyword itself after a failing `then`; the `then` error says it all. */
+function isReportable(e: ErrorObject): boolean {
+  return e.keyword !== 'if';
+}
+
+function toDiagnostic(e: ErrorObject, source: YamlSource): Diagnostic {
+  const path = pointerToPath(e.instancePath);
+  const owner = describeOwner(source.data, path);
+  const field = path.length > 0 ? String(path[path.length - 1]) : undefined;
+  const subject = field !== undefined && typeof path[path.length - 1] === 'string' ? `"${field}" of ${owner}` : owner;
+  const { message, hint, keyPath } = explain(e, subject, owner, path);
+  const pos = source.locate(keyPath ?? path, { key: keyPath !== undefined });
+  return error('schema', message, { file: source.file, ...pos, hint });
+}
+
+interface Explanation {
+  message: string;
+  hint?: string;
+  /** Point at this mapping key instead of the value (unknown fields). */
+  keyPath?: PathSegment[];
+}
+
+function explain(e: ErrorObject, subject: string, owner: string, path: PathSegment[]): Explanation {
+  const p = e.params as Record<string, unknown>;
+  const got = JSON.stringify(e.data);
+  switch (e.keyword) {
+    case 'required':
+      return { message: `${capitalise(owner)} is missing the required field "${p.missingProperty}".` };
+    case 'additionalProperties': {
+      const name = String(p.additionalProperty);
+      const allowed = Object.keys((e.parentSchema as { properties?: object })?.properties ?? {});
+      const near = closest(name, allowed);
+      return {
+        message: `${capitalise(owner)} has an unknown field "${name}".`,
+        hint: near.length > 0 ? `Did you mean "${near[0]}"?` : `Allowed fields: ${allowed.join(', ')}.`,
+        keyPath: [...path, name],
+      };
+    }
+    case 'type':
+      return { message: `${capitalise(subject)} must be ${typeName(String(p.type))} (got ${got}).` };
+    case 'enum':
+      return { message: `${capitalise(subject)} must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${got}).` };
+    case 'pattern':
+      return {
+        message: `${capitalise(subject)} ${got} has the wrong form.`,
+        hint: (e.parentSchema as { description?: string })?.description,
+      };
+    case 'minItems':
+    case 'minLength':
+      return { message: `${capitalise(subject)} must not be empty.` };
+    default:
+      return { message: `${capitalise(subject)} ${e.message ?? 'is invalid'} (got ${got}).` };
+  }
+}
+
+function pointerToPath(pointer: string): PathSegment[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+}
+
+/** Names the innermost thing with an id ("control "ACC-01"", "question "ACC-01.freq"") above a path. */
+function describeOwner(data: unknown, path: PathSegment[]): string {
+  let node: unknown = data;
+  let label = 'the file';
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i]!;
+    node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
+    const collection = i > 0 ? String(path[i - 1]) : '';
+    if (typeof segment !== 'number') {
+      if (i === path.length - 1) break;
+      continue;
+    }
+    const id = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).id : undefined;
+    const kind = collection.replace(/s$/, '').replace(/criteri(a|on)$/, 'criterion');
+    label = typeof id === 'string' ? `${kind} "${id}"` : `${collection}[${segment}]`;
+  }
+  return label;
+}
+
+function typeName(type: string): string {
+  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
+  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}

@@ -1,0 +1,120 @@
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } from 'yaml';
+import type { Document, Node as YamlNode } from 'yaml';
+import { error, type Diagnostic, type Position } from '../diagnostics.js';
+
+/** Files above this size are refused before parsing: a control file is a few hundred KB at most. */
+export const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** yaml's own default; a higher count is a resource-exhaustion ("billion laughs") attempt. */
+const MAX_ALIAS_COUNT = 100;
+
+export type PathSegment = string | number;
+
+export interface YamlSource {
+  file: string;
+  /** The plain data, or undefined when the text could not be parsed. */
+  data: unknown;
+  diagnostics: Diagnostic[];
+  /** Where the node at `path` starts; `key: true` gives the position of the mapping key instead. */
+  locate(path: readonly PathSegment[], options?: { key?: boolean }): Position | undefined;
+}
+
+/** Decodes bytes as UTF-8, or returns a diagnostic for binary or non-UTF-8 content. */
+export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; diagnostic?: Diagnostic } {
+  if (bytes.byteLength > MAX_FILE_BYTES) {
+    const mb = (bytes.byteLength / 1024 / 1024).toFixed(1);
+    return {
+      diagnostic: error('file-too-large', `File is ${mb} MB; control and answer files are limited to 4 MB.`, {
+        file,
+        hint: 'Split it into several files.',
+      }),
+    };
+  }
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text };
+  } catch {
+    return {
+      diagnostic: error('encoding', 'File is not valid UTF-8 text.', {
+        file,
+        hint: 'Save it as UTF-8 (binary files do not belong in a controls folder).',
+      }),
+    };
+  }
+}
+
+/** Parses one YAML document safely: never throws, never prints, reports every problem with a position. */
+export function parseYamlSource(rawText: string, file: string): YamlSource {
+  const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  const at = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate: YamlSource['locate'] = (path, options) => {
+    const range = rangeOf(doc, path, options?.key ?? false);
+    return range === undefined ? undefined : at(range);
+  };
+  const diagnostics = syntaxDiagnostics(text, doc, file, at);
+  if (diagnostics.length > 0) return { file, data: undefined, diagnostics, locate };
+  try {
+    const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    return { file, data, diagnostics, locate };
+  } catch (cause) {
+    // yaml throws ReferenceError (not YAMLParseError) for alias bombs and unresolved aliases.
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const aliasBomb = /resource exhaustion/i.test(message);
+    const diagnostic = error(
+      'yaml-syntax',
+      aliasBomb ? 'Too many YAML aliases: the document expands beyond a safe size.' : `YAML could not be resolved: ${message}.`,
+      { file, line: 1, column: 1, hint: aliasBomb ? 'Write the values out instead of nesting aliases (*name).' : undefined },
+    );
+    return { file, data: undefined, diagnostics: [diagnostic], locate };
+  }
+}
+
+function syntaxDiagnostics(text: string, doc: Document, file: string, at: (o: number) => Position): Diagnostic[] {
+  const problems = doc.errors.map((e) => {
+    const pos = at(e.pos[0]);
+    return error('yaml-syntax', yamlMessage(e.code, e.message), { file, ...pos, hint: yamlHint(e.code) });
+  });
+  if (problems.length === 0 && /\u0000/.test(text)) {
+    problems.push(error('yaml-syntax', 'File contains NUL bytes; it looks like binary data, not YAML.', { file }));
+  }
+  return problems;
+}
+
+function yamlMessage(code: string, message: string): string {
+  const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  if (code === 'DUPLICATE_KEY') return 'Duplicate key in a mapping: each key may appear only once.';
+  if (code === 'MULTIPLE_DOCS') return 'File holds more than one YAML document (---); one document per file.';
+  return firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'DUPLICATE_KEY') return 'Remove or rename one of the keys.';
+  if (code === 'MULTIPLE_DOCS') return 'Split the documents into separate files.';
+  if (code === 'TAB_AS_INDENT') return 'Indent with spaces, not tabs.';
+  return undefined;
+}
+
+/** Start offset of the node (or its key) at `path`, falling back to the deepest existing parent. */
+function rangeOf(doc: Document, path: readonly PathSegment[], wantKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let keyNode: unknown;
+  for (const segment of path) {
+    keyNode = undefined;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) break;
+      keyNode = pair.key;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number' && segment < node.items.length) {
+      node = node.items[segment];
+    } else {
+      break;
+    }
+  }
+  const target = (wantKey && keyNode ? keyNode : node) as YamlNode | null | undefined;
+  return target?.range?.[0] ?? (keyNode as YamlNode | undefined)?.range?.[0];
+}

@@ -1,0 +1,36 @@
+/** Registers every command: flags, help text and examples only. Each action lazy-loads its module. */
+import { Command, Option } from '@commander-js/extra-typings';
+import type { Io } from './main.js';
+
+type SetExit = (code: number) => void;
+
+const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+
+export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('check')
+    .description('Check a control inventory: every in-scope criterion mapped, every cited id real. Exit 1 on findings.')
+    .option('-c, --controls <dir>', 'folder of control files (default: `controls:` in soc2-ready.yaml, else the built-in library)')
+    .option('-s, --scope <list>', 'optional categories in scope, comma-separated, or "all" (security is always in)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', examples(['soc2-ready check', 'soc2-ready check --controls compliance/controls --scope availability,confidentiality', 'soc2-ready check --scope all --format json > coverage.json']))
+    .action(async (options) => {
+      const { runCheck } = await import('./commands/check.js');
+      setExit(await runCheck(options, io));
+    });
+
+  program
+    .command('criteria')
+    .description('List the 61 Trust Services Criteria (2017, points of focus revised 2022) in AICPA order.')
+    .option('--category <id>', 'only one category: security, availability, confidentiality, processing-integrity, privacy')
+    .option('--focus', 'also print each criterion\'s points of focus (prompts in our own words)')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', examples(['soc2-ready criteria', 'soc2-ready criteria --category availability --focus', 'soc2-ready criteria --format json']))
+    .action(async (options) => {
+      const { runCriteria } = await import('./commands/criteria.js');
+      setExit(await runCriteria(options, io));
+    });
+}

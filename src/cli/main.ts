@@ -1,0 +1,54 @@
+/**
+ * The command-line entry. Only commander is imported here: every command loads what it needs
+ * with `await import()` inside its action, so `--help` starts in a blink.
+ */
+import { Command, CommanderError } from '@commander-js/extra-typings';
+import { registerCommands } from './commands.js';
+import { reportFailure } from './failure.js';
+
+export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
+
+export interface Io {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+
+/** Runs the CLI and returns the exit code; never calls process.exit. */
+export async function main(argv: string[], io: Io = processIo()): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = new Command()
+    .name('soc2-ready')
+    .description('SOC 2 readiness from the terminal: map controls to the AICPA 2017 Trust Services Criteria, answer a questionnaire, and get a scored gap report. A self-assessment, not an attestation.')
+    .version(await version(), '-v, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  registerCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return exitCode;
+  } catch (cause) {
+    if (cause instanceof CommanderError) return commanderExit(cause);
+    return reportFailure(cause, io);
+  }
+}
+
+/** commander exits 1 on usage mistakes; this tool reserves 1 for findings, so they become 2. */
+function commanderExit(e: CommanderError): number {
+  const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+  if (benign.includes(e.code)) return EXIT.ok;
+  // `soc2-ready` alone prints help on stderr; that is a usage mistake too.
+  return EXIT.usage;
+}
+
+async function version(): Promise<string> {
+  const { readFile } = await import('node:fs/promises');
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return pkg.version;
+}

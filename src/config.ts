@@ -1,0 +1,57 @@
+import { error, type Diagnostic } from './diagnostics.js';
+import { schemaDiagnostics } from './catalog/schema.js';
+import { parseYamlSource } from './catalog/yaml-source.js';
+import type { Exclusion } from './catalog/rules.js';
+
+export const CONFIG_FILE = 'soc2-ready.yaml';
+
+export interface Thresholds {
+  /** Percent at or above which a criterion, category or the whole assessment is "ready". */
+  ready: number;
+  /** Percent at or above which it is "partial"; below is "gap". */
+  partial: number;
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = { ready: 80, partial: 50 };
+
+export interface Config {
+  file?: string;
+  organization?: string;
+  scope?: string[];
+  /** As written: relative to the config file's folder. */
+  controls?: string;
+  answers?: string;
+  exclusions: Exclusion[];
+  thresholds: Thresholds;
+}
+
+export const EMPTY_CONFIG: Config = { exclusions: [], thresholds: DEFAULT_THRESHOLDS };
+
+/** Parses soc2-ready.yaml. Pure; positions of exclusions are kept for diagnostics. */
+export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
+  const source = parseYamlSource(text, file);
+  const empty = { ...EMPTY_CONFIG, file };
+  if (source.diagnostics.length > 0) return { config: empty, diagnostics: source.diagnostics };
+  if (source.data === null || source.data === undefined) return { config: empty, diagnostics: [] };
+  const diagnostics = schemaDiagnostics('config', source);
+  if (diagnostics.length > 0) return { config: empty, diagnostics };
+  const raw = source.data as Omit<Config, 'exclusions' | 'thresholds'> & {
+    exclusions?: { criterion: string; reason: string }[];
+    thresholds?: Partial<Thresholds>;
+  };
+  const thresholds = { ...DEFAULT_THRESHOLDS, ...raw.thresholds };
+  if (thresholds.partial > thresholds.ready) {
+    diagnostics.push(
+      error('schema', `thresholds.partial (${thresholds.partial}) must not be above thresholds.ready (${thresholds.ready}).`, {
+        file,
+        ...source.locate(['thresholds']),
+      }),
+    );
+  }
+  const exclusions = (raw.exclusions ?? []).map((e, i) => ({
+    criterion: e.criterion,
+    reason: e.reason,
+    location: { file, ...source.locate(['exclusions', i, 'criterion']) },
+  }));
+  return { config: { ...raw, file, exclusions, thresholds }, diagnostics };
+}
