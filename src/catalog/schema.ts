@@ -108,8 +108,9 @@ function describeOwner(data: unknown, path: PathSegment[]): string {
       if (i === path.length - 1) break;
       continue;
     }
-    const id = node !== null && typeof node === 'object' ? (node as Record<string, unknown>).id : undefined;
-    const kind = collection.replace(/s$/, '').replace(/criteri(a|on)$/, 'criterion');
+    const record = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
+    const id = record.id ?? record.criterion;
+    const kind = collection.replace(/s$/, '');
     label = typeof id === 'string' ? `${kind} "${id}"` : `${collection}[${segment}]`;
   }
   return label;

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar } from 'yaml';
+import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, visit } from 'yaml';
 import type { Document, Node as YamlNode } from 'yaml';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
@@ -46,7 +46,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
 export function parseYamlSource(rawText: string, file: string): YamlSource {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'silent' });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
+  // logLevel 'error' keeps errors in doc.errors but stops yaml printing warnings to stderr.
   const at = (offset: number): Position => {
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
@@ -64,13 +65,33 @@ export function parseYamlSource(rawText: string, file: string): YamlSource {
     // yaml throws ReferenceError (not YAMLParseError) for alias bombs and unresolved aliases.
     const message = cause instanceof Error ? cause.message : String(cause);
     const aliasBomb = /resource exhaustion/i.test(message);
-    const diagnostic = error(
-      'yaml-syntax',
-      aliasBomb ? 'Too many YAML aliases: the document expands beyond a safe size.' : `YAML could not be resolved: ${message}.`,
-      { file, line: 1, column: 1, hint: aliasBomb ? 'Write the values out instead of nesting aliases (*name).' : undefined },
-    );
+    const diagnostic = aliasBomb
+      ? error('yaml-syntax', 'Too many YAML aliases: the document expands beyond a safe size.', {
+          file,
+          line: 1,
+          column: 1,
+          hint: 'Write the values out instead of nesting aliases (*name).',
+        })
+      : unresolvedAlias(doc, file, at) ?? error('yaml-syntax', `YAML could not be resolved: ${message}.`, { file, line: 1, column: 1 });
     return { file, data: undefined, diagnostics: [diagnostic], locate };
   }
+}
+
+/** The first alias (*name) with no anchor (&name) before it, as a positioned diagnostic. */
+function unresolvedAlias(doc: Document, file: string, at: (o: number) => Position): Diagnostic | undefined {
+  let found: Diagnostic | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (found || !isAlias(node) || node.resolve(doc) !== undefined) return;
+      found = error('yaml-syntax', `Alias "*${node.source}" refers to no anchor "&${node.source}" defined before it.`, {
+        file,
+        ...at(node.range?.[0] ?? 0),
+        hint: 'Define the anchor first, or write the value out.',
+      });
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function syntaxDiagnostics(text: string, doc: Document, file: string, at: (o: number) => Position): Diagnostic[] {
