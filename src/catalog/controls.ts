@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { schemaDiagnostics } from './schema.js';
+import { schemaCheck } from './schema.js';
 import type { Choice, Control, Frequency, Question } from './types.js';
 import { parseYamlSource, type YamlSource } from './yaml-source.js';
 
@@ -34,16 +34,20 @@ interface RawControl {
 }
 
 /**
- * Parses one control file. Pure: text in, controls and diagnostics out. A file with any
- * syntax or schema problem contributes no controls, so later rules never see half-valid data.
+ * Parses one control file. Pure: text in, controls and diagnostics out. A control that breaks the
+ * schema is left out (later rules never see half-valid data) but its valid neighbours are kept,
+ * so one typo does not turn every criterion of the file into an "unmapped" finding.
  */
 export function parseControlFile(text: string, file: string): ControlFileResult {
   const source = parseYamlSource(text, file);
   if (source.diagnostics.length > 0) return { controls: [], diagnostics: source.diagnostics };
-  const diagnostics = schemaDiagnostics('controls', source);
-  if (diagnostics.length > 0) return { controls: [], diagnostics };
+  const { diagnostics, paths } = schemaCheck('controls', source);
+  const fileLevel = paths.some((p) => p[0] !== 'controls' || typeof p[1] !== 'number');
+  if (fileLevel) return { controls: [], diagnostics };
+  const invalid = new Set(paths.map((p) => p[1] as number));
   const raw = (source.data as { controls: RawControl[] }).controls;
-  return { controls: raw.map((c, i) => toControl(c, i, source)), diagnostics: [] };
+  const controls = raw.flatMap((c, i) => (invalid.has(i) ? [] : [toControl(c, i, source)]));
+  return { controls, diagnostics };
 }
 
 function toControl(raw: RawControl, index: number, source: YamlSource): Control {

@@ -27,9 +27,15 @@ export function validatorFor(name: SchemaName): ValidateFunction {
 
 /** Validates parsed YAML against a schema; every violation becomes a positioned `schema` diagnostic. */
 export function schemaDiagnostics(name: SchemaName, source: YamlSource): Diagnostic[] {
+  return schemaCheck(name, source).diagnostics;
+}
+
+/** Like schemaDiagnostics, plus the data path of every violation (to keep the valid parts of a file). */
+export function schemaCheck(name: SchemaName, source: YamlSource): { diagnostics: Diagnostic[]; paths: PathSegment[][] } {
   const validate = validatorFor(name);
-  if (validate(source.data)) return [];
-  return (validate.errors ?? []).filter(isReportable).map((e) => toDiagnostic(e, source));
+  if (validate(source.data)) return { diagnostics: [], paths: [] };
+  const errors = (validate.errors ?? []).filter(isReportable);
+  return { diagnostics: errors.map((e) => toDiagnostic(e, source)), paths: errors.map((e) => pointerToPath(e.instancePath)) };
 }
 
 /** ajv also reports the `if` keyword itself after a failing `then`; the `then` error says it all. */

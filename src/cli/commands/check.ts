@@ -2,6 +2,7 @@ import { checkInventory, type CheckResult } from '../../catalog/coverage.js';
 import type { Catalog } from '../../catalog/types.js';
 import { builtinControlsDir } from '../../paths.js';
 import { UsageError } from '../../errors.js';
+import { hasErrors, sortDiagnostics } from '../../diagnostics.js';
 import { controlsDirFor, loadConfig, loadControlsDir, readBuiltinCatalog } from '../../load.js';
 import { resolveScope, splitList } from '../../scope.js';
 import { colorLevel } from '../color.js';
@@ -42,9 +43,8 @@ export function loadAndCheck(catalog: Catalog, options: Pick<CheckOptions, 'cont
     exclusions: loadedConfig.config.exclusions,
     inventoryLocation: loadedConfig.config.file ?? (dir === builtinControlsDir ? undefined : loaded.displayDir),
   });
-  const diagnostics = [...loadedConfig.diagnostics, ...loaded.diagnostics.filter((d) => !result.diagnostics.includes(d)), ...result.diagnostics];
-  const files = loaded.files.length;
-  return { ...result, diagnostics, ok: result.ok && !diagnostics.some((d) => d.severity === 'error'), fileCount: files } as CheckResult & { fileCount: number };
+  const diagnostics = sortDiagnostics([...loadedConfig.diagnostics, ...loaded.diagnostics, ...result.diagnostics]);
+  return { ...result, diagnostics, ok: !hasErrors(diagnostics) };
 }
 
 /** The JSON contract of `check --format json`. Keys are stable; add, never rename. */
