@@ -7,7 +7,7 @@ import { schemaDir } from '../paths.js';
 import { closest } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
-export type SchemaName = 'catalog' | 'controls' | 'config' | 'answers' | 'scoping';
+export type SchemaName = 'catalog' | 'controls' | 'config' | 'answers' | 'questionnaire';
 
 const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, ValidateFunction>();

@@ -1,0 +1,73 @@
+import { stringify } from 'yaml';
+import { error, type Diagnostic } from './diagnostics.js';
+import { schemaDiagnostics } from './catalog/schema.js';
+import { parseYamlSource } from './catalog/yaml-source.js';
+import type { Answer } from './questionnaire/plan.js';
+
+export const DEFAULT_ANSWERS_FILE = 'soc2-answers.yaml';
+export const BUILTIN_CONTROLS = 'builtin';
+
+/** The answers file: the source of truth of one organization's assessment. */
+export interface AnswersDocument {
+  version: 1;
+  organization?: string;
+  /** Category ids in scope, catalog order; security always included. */
+  scope: string[];
+  /** "builtin" or a controls folder relative to the answers file. */
+  controls: string;
+  created?: string;
+  updated?: string;
+  scoping: Record<string, string>;
+  answers: Record<string, Answer>;
+}
+
+export function emptyAnswers(now: string): AnswersDocument {
+  return { version: 1, scope: ['security'], controls: BUILTIN_CONTROLS, created: now, updated: now, scoping: {}, answers: {} };
+}
+
+export function parseAnswers(text: string, file: string): { doc?: AnswersDocument; diagnostics: Diagnostic[] } {
+  const source = parseYamlSource(text, file);
+  if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
+  if (source.data === null || typeof source.data !== 'object') {
+    return { diagnostics: [error('schema', 'The answers file must be a mapping with "version", "scope" and "answers".', { file, line: 1, column: 1 })] };
+  }
+  const diagnostics = schemaDiagnostics('answers', source);
+  if (diagnostics.length > 0) return { diagnostics };
+  const raw = source.data as Partial<AnswersDocument> & Pick<AnswersDocument, 'version' | 'scope' | 'answers'>;
+  return { doc: { controls: BUILTIN_CONTROLS, scoping: {}, ...raw }, diagnostics };
+}
+
+/**
+ * YAML for the answers file: fixed key order and answers in questionnaire order (`order` lists
+ * question ids; anything else, e.g. stale answers, follows in natural order) so review diffs stay small.
+ */
+export function serializeAnswers(doc: AnswersDocument, order: readonly string[]): string {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const ids = Object.keys(doc.answers).sort((a, b) => {
+    const ra = rank.get(a) ?? Infinity;
+    const rb = rank.get(b) ?? Infinity;
+    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+  });
+  const answers: Record<string, Answer> = {};
+  for (const id of ids) answers[id] = orderedAnswer(doc.answers[id]!);
+  const ordered = {
+    version: doc.version,
+    organization: doc.organization,
+    scope: doc.scope,
+    controls: doc.controls,
+    created: doc.created,
+    updated: doc.updated,
+    scoping: doc.scoping,
+    answers,
+  };
+  const header = '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
+  return header + stringify(ordered, { lineWidth: 0 });
+}
+
+function orderedAnswer(a: Answer): Answer {
+  const out: Answer = { value: a.value } as Answer;
+  if (a.reason !== undefined) out.reason = a.reason;
+  if (a.note !== undefined) out.note = a.note;
+  if (a.at !== undefined) out.at = a.at;
+  return out;
+}

@@ -1,0 +1,112 @@
+import type { Catalog, Control, Question } from '../catalog/types.js';
+import type { QuestionnaireContent } from './content.js';
+
+/** Every question also offers these two; their values are reserved in control files. */
+export const NOT_SURE = 'not-sure';
+export const NOT_APPLICABLE = 'not-applicable';
+
+export interface Answer {
+  value: string;
+  /** Optional free-text note from the person answering. */
+  note?: string;
+  /** Why the question does not apply; required with "not-applicable". */
+  reason?: string;
+  /** ISO 8601 time of the answer. */
+  at?: string;
+}
+
+export type Answers = Readonly<Record<string, Answer>>;
+
+export interface PlannedControl {
+  control: Control;
+  /** The control's own questions, or the default question when it has none. */
+  questions: Question[];
+  /** The series the control is asked under: that of its first in-scope criterion. */
+  series: string;
+  /** Index of that criterion in catalog order, for ordering. */
+  order: number;
+  /** Its criteria that are in scope, in catalog order. */
+  inScopeCriteria: string[];
+}
+
+export interface PlanFilter {
+  category?: string;
+  control?: string;
+}
+
+/** The questions a control is assessed with: its own, or one default "Is this in place?" question. */
+export function questionsOf(control: Control, content: Pick<QuestionnaireContent, 'defaultQuestion'>): Question[] {
+  if (control.questions.length > 0) return control.questions;
+  return [{ id: `${control.id}.in-place`, text: content.defaultQuestion.text, choices: content.defaultQuestion.choices }];
+}
+
+/**
+ * The controls to ask about, in catalog order of series: a control is in the plan when it maps to at
+ * least one criterion of an in-scope category. Pure; the same plan drives prompting and scoring.
+ */
+export function planControls(
+  catalog: Catalog,
+  controls: readonly Control[],
+  scope: ReadonlySet<string>,
+  content: Pick<QuestionnaireContent, 'defaultQuestion'>,
+  filter: PlanFilter = {},
+): PlannedControl[] {
+  const index = new Map(catalog.criteria.map((c, i) => [c.id, i]));
+  const planned: PlannedControl[] = [];
+  for (const control of controls) {
+    const inScope = control.criteria
+      .filter((id) => index.has(id) && scope.has(catalog.criteria[index.get(id)!]!.category))
+      .sort((a, b) => index.get(a)! - index.get(b)!);
+    if (inScope.length === 0) continue;
+    const first = catalog.criteria[index.get(inScope[0]!)!]!;
+    if (filter.control !== undefined && control.id !== filter.control) continue;
+    if (filter.category !== undefined && !inScope.some((id) => catalog.criteria[index.get(id)!]!.category === filter.category)) continue;
+    planned.push({ control, questions: questionsOf(control, content), series: first.series, order: index.get(first.id)!, inScopeCriteria: inScope });
+  }
+  // Stable sort: controls sharing a first criterion keep their file order.
+  return planned.sort((a, b) => a.order - b.order);
+}
+
+/** Whether a question applies given the answers so far (its `when` condition, if any, is met). */
+export function applies(question: Question, answers: Answers): boolean {
+  if (!question.when) return true;
+  const answer = answers[question.when.question];
+  return answer !== undefined && question.when.in.includes(answer.value);
+}
+
+export interface PlannedQuestion {
+  planned: PlannedControl;
+  question: Question;
+}
+
+/** The questions that apply now, in order (follow-ups appear once their condition is met). */
+export function applicableQuestions(plan: readonly PlannedControl[], answers: Answers): PlannedQuestion[] {
+  return plan.flatMap((planned) => planned.questions.filter((q) => applies(q, answers)).map((question) => ({ planned, question })));
+}
+
+/** The next question to ask: the first applicable one without an answer (undefined when done). */
+export function nextUnanswered(plan: readonly PlannedControl[], answers: Answers): PlannedQuestion | undefined {
+  for (const planned of plan) {
+    for (const question of planned.questions) {
+      if (applies(question, answers) && answers[question.id] === undefined) return { planned, question };
+    }
+  }
+  return undefined;
+}
+
+/** Answers whose question no longer exists in the controls: kept in the file, reported, never scored. */
+export function staleAnswerIds(controls: readonly Control[], answers: Answers, content: Pick<QuestionnaireContent, 'defaultQuestion'>): string[] {
+  const known = new Set(controls.flatMap((c) => questionsOf(c, content).map((q) => q.id)));
+  return Object.keys(answers).filter((id) => !known.has(id));
+}
+
+/**
+ * Numbers for the progress line: answered questions, and every question that applies or still could
+ * (its condition's question is unanswered), so the total only shrinks as follow-ups are ruled out.
+ */
+export function progress(plan: readonly PlannedControl[], answers: Answers): { answered: number; total: number } {
+  const open = (q: Question) => !q.when || answers[q.when.question] === undefined || applies(q, answers);
+  const counted = plan.flatMap((p) => p.questions.filter(open));
+  const answered = counted.filter((q) => answers[q.id] !== undefined).length;
+  return { answered, total: counted.length };
+}
