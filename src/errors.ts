@@ -19,3 +19,14 @@ export class InterruptedError extends Error {
     this.name = 'InterruptedError';
   }
 }
+
+/** Content the command needs is invalid (control files, answers file, template): exit 1 with every problem. */
+export class ContentError extends Error {
+  constructor(
+    readonly diagnostics: import('./diagnostics.js').Diagnostic[],
+    summary = 'The content is not valid.',
+  ) {
+    super(summary);
+    this.name = 'ContentError';
+  }
+}

@@ -8,6 +8,23 @@ const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
   program
+    .command('assess')
+    .description('Answer the readiness questionnaire in the terminal. Saves after every answer; run again to resume.')
+    .option('-a, --answers <file>', 'answers file to create or continue', 'soc2-answers.yaml')
+    .option('-c, --controls <dir>', 'ask about these control files instead of the built-in library')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .option('--review', 'walk every answered question again, showing the current answer as default')
+    .option('--rescope', 'ask the scoping questions again and change the categories in scope')
+    .option('--category <id>', 'only the controls of one category')
+    .option('--control <id>', 'only one control')
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', examples(['soc2-ready assess', 'soc2-ready assess --answers clients/acme/answers.yaml', 'soc2-ready assess --review --category availability', 'soc2-ready assess --controls compliance/controls']) + '\nNeeds a terminal. Ctrl-C stops safely (exit 130): every answer given is already saved.\n')
+    .action(async (options) => {
+      const { runAssess } = await import('./commands/assess.js');
+      setExit(await runAssess(options, io));
+    });
+
+  program
     .command('check')
     .description('Check a control inventory: every in-scope criterion mapped, every cited id real. Exit 1 on findings.')
     .option('-c, --controls <dir>', 'folder of control files (default: `controls:` in soc2-ready.yaml, else the built-in library)')

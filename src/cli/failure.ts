@@ -1,4 +1,5 @@
-import { InterruptedError, UsageError } from '../errors.js';
+import { ContentError, InterruptedError, UsageError } from '../errors.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import type { Io } from './main.js';
 
 /** Turns a thrown error into one clear line on stderr and an exit code; stack traces only for bugs. */
@@ -7,6 +8,11 @@ export function reportFailure(cause: unknown, io: Io): number {
     io.stderr.write(`soc2-ready: ${cause.message}\n`);
     if (cause.hint) io.stderr.write(`  ${cause.hint}\n`);
     return 2;
+  }
+  if (cause instanceof ContentError) {
+    for (const d of cause.diagnostics) io.stderr.write(`${formatDiagnostic(d)}\n`);
+    io.stderr.write(`soc2-ready: ${cause.message}\n`);
+    return 1;
   }
   if (cause instanceof InterruptedError) {
     io.stderr.write(`\nStopped. ${cause.resumeHint}\n`);

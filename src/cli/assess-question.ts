@@ -1,0 +1,74 @@
+/** Asks one control question: choices from the control, plus Not sure, Not applicable, hints and a note. */
+import type { Criterion } from '../catalog/types.js';
+import { NOT_APPLICABLE, NOT_SURE, type Answer, type PlannedQuestion } from '../questionnaire/plan.js';
+import type { Painter } from './print.js';
+import type { Prompter, SelectChoice } from './prompter.js';
+
+const HINTS = '__hints';
+const NOTE = '__note';
+
+export interface QuestionContext {
+  item: PlannedQuestion;
+  position: { answered: number; total: number };
+  criteria: ReadonlyMap<string, Criterion>;
+  current?: Answer;
+  paint: Painter;
+  /** Where hints are printed (the prompt stream). */
+  write: (text: string) => void;
+  now: () => string;
+}
+
+export function questionHeader(ctx: Pick<QuestionContext, 'item' | 'position' | 'paint'>): string {
+  const { item, position, paint } = ctx;
+  const number = Math.min(position.answered + 1, position.total);
+  const percent = position.total === 0 ? 100 : Math.floor((position.answered / position.total) * 100);
+  const progress = paint.dim(`${item.planned.series} · question ${number} of ${position.total} · ${percent}%`);
+  const control = item.planned.control;
+  const serves = paint.dim(`serves ${item.planned.inScopeCriteria.join(', ')}`);
+  return `${progress}\n${paint.bold(`${control.id} ${control.title}`)} ${serves}\n${item.question.text}`;
+}
+
+export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Promise<Answer> {
+  const { question } = ctx.item;
+  let note = ctx.current?.note;
+  for (;;) {
+    const choices: (SelectChoice<string> | 'separator')[] = [
+      ...question.choices.map((c) => ({ name: c.label, value: c.value })),
+      'separator',
+      { name: 'Not sure', value: NOT_SURE, description: 'Counts as not ready and is listed separately, so it gets checked.' },
+      { name: 'Not applicable…', value: NOT_APPLICABLE, description: 'Asks for the reason, which the report shows.' },
+      { name: 'Show hints (points of focus)', value: HINTS },
+      { name: note ? `Edit the note (${note})` : 'Add a note…', value: NOTE },
+    ];
+    const value = await prompter.select(questionHeader(ctx), choices, ctx.current?.value);
+    if (value === HINTS) {
+      ctx.write(hintsText(ctx));
+      continue;
+    }
+    if (value === NOTE) {
+      note = (await prompter.input('Note (leave empty to remove):', { default: note })).trim() || undefined;
+      continue;
+    }
+    const answer: Answer = { value, at: ctx.now() };
+    if (value === NOT_APPLICABLE) {
+      answer.reason = (await prompter.input('Why does this not apply?', { default: ctx.current?.reason, required: true })).trim();
+    }
+    if (note) answer.note = note;
+    return answer;
+  }
+}
+
+function hintsText(ctx: QuestionContext): string {
+  const { planned, question } = ctx.item;
+  const lines: string[] = [];
+  if (question.help) lines.push(question.help);
+  if (planned.control.description) lines.push(planned.control.description.trim());
+  for (const id of planned.inScopeCriteria) {
+    const criterion = ctx.criteria.get(id);
+    if (!criterion) continue;
+    lines.push(ctx.paint.bold(`${id} ${criterion.title}`));
+    lines.push(...criterion.pointsOfFocus.map((p) => `  · ${p}`));
+  }
+  lines.push(ctx.paint.dim('Points of focus are prompts in our own words, not scored requirements.'));
+  return `\n${lines.join('\n')}\n\n`;
+}

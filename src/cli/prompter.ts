@@ -1,0 +1,40 @@
+/** The only module that imports @inquirer/prompts. Prompts draw on stderr so stdout stays clean. */
+import { checkbox, input, select, Separator } from '@inquirer/prompts';
+import { InterruptedError } from '../errors.js';
+
+export interface SelectChoice<T> {
+  name: string;
+  value: T;
+  description?: string;
+}
+
+export interface Prompter {
+  input(message: string, options?: { default?: string; required?: boolean }): Promise<string>;
+  select<T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T): Promise<T>;
+  checkbox<T>(message: string, choices: { name: string; value: T; checked: boolean }[]): Promise<T[]>;
+}
+
+/** A Prompter over @inquirer/prompts; Ctrl-C becomes an InterruptedError carrying `resumeHint`. */
+export function inquirerPrompter(resumeHint: string, output: NodeJS.WritableStream = process.stderr): Prompter {
+  const context = { output };
+  const guard = async <T>(run: () => Promise<T>): Promise<T> => {
+    try {
+      return await run();
+    } catch (cause) {
+      if (cause instanceof Error && cause.name === 'ExitPromptError') throw new InterruptedError(resumeHint);
+      throw cause;
+    }
+  };
+  return {
+    input: (message, options = {}) => guard(() => input({ message, default: options.default, required: options.required }, context)),
+    select: <T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T) =>
+      guard(() =>
+        select<T>(
+          { message, choices: choices.map((c) => (c === 'separator' ? new Separator() : c)), default: defaultValue, pageSize: 12, loop: false },
+          context,
+        ),
+      ),
+    checkbox: <T>(message: string, choices: { name: string; value: T; checked: boolean }[]) =>
+      guard(() => checkbox<T>({ message, choices }, context)),
+  };
+}

@@ -1,0 +1,56 @@
+/** The terminal summary of an assessment: verdict, per-category table, top gaps, unknowns, next steps. */
+import { percent, type Assessment, type Status } from '../scoring.js';
+import { painter, plural, table, type Painter } from './print.js';
+
+export interface SummaryOptions {
+  organization?: string;
+  topGaps?: number;
+  nextSteps?: string[];
+}
+
+export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: SummaryOptions = {}): string {
+  const paint = painter(level);
+  const out: string[] = [];
+  const overall = percent(a.overall.score);
+  const who = options.organization ? `${options.organization}: ` : '';
+  out.push(paint.bold(`${who}overall readiness ${overall === null ? 'n/a' : `${overall}%`} — ${statusWord(a.overall.status, paint)}`));
+  const rows = a.categories.map((c) => [
+    c.inScope ? c.name : paint.dim(c.name),
+    c.inScope ? `${percent(c.score) ?? 'n/a'}${c.score === null ? '' : '%'}` : paint.dim('out of scope'),
+    c.inScope ? statusWord(c.status, paint) : '',
+    c.inScope ? countStatuses(a, c.id) : '',
+  ]);
+  out.push(table(['Category', 'Readiness', 'Status', 'Criteria ready / partial / gap / unmapped'], rows, ['left', 'right', 'left', 'left']));
+  const gaps = a.gaps.length;
+  out.push(
+    `${plural(gaps, 'control')} below ready · ${plural(a.notSure.length, 'answer')} "Not sure" · ${plural(a.unanswered.length, 'question')} unanswered · ${plural(a.notApplicable.length, 'answer')} not applicable`,
+  );
+  const top = a.gaps.slice(0, options.topGaps ?? 5);
+  if (top.length > 0) {
+    out.push('', paint.bold('Top gaps (by weight, then catalog order):'));
+    for (const g of top) {
+      out.push(`  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, weight ${g.weight}, ${g.criteria.join(', ')})`)}`);
+      if (g.remediation) out.push(`    ${paint.dim('Next step:')} ${oneLine(g.remediation)}`);
+    }
+  }
+  if (options.nextSteps && options.nextSteps.length > 0) out.push('', paint.bold('Next:'), ...options.nextSteps.map((s) => `  ${s}`));
+  return `${out.join('\n')}\n`;
+}
+
+function countStatuses(a: Assessment, category: string): string {
+  const criteria = a.criteria.filter((c) => c.category === category);
+  const n = (s: Status) => criteria.filter((c) => c.status === s).length;
+  return `${n('ready')} / ${n('partial')} / ${n('gap')} / ${n('unmapped')}`;
+}
+
+export function statusWord(status: Status, paint: Painter): string {
+  if (status === 'ready') return paint.green('ready');
+  if (status === 'partial') return paint.yellow('partial');
+  if (status === 'gap' || status === 'unmapped') return paint.red(status);
+  return status;
+}
+
+function oneLine(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
+}
