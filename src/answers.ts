@@ -61,7 +61,7 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     answers,
   };
   const header = '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
-    // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings.
+  // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings.
   return header + stringify(ordered, { lineWidth: 0, version: '1.1' });
 }
 

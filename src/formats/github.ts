@@ -114,7 +114,8 @@ function verdict(findings: Findings): string {
   const errors = findings.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = findings.diagnostics.length - errors;
   const ok = count('failed') === 0 && errors === 0;
-  const criteria = `${plural(count('failed'), 'criterion', 'criteria')} ${failureLabel(findings.command)}, ${count('passed')} passed, ${count('skipped')} skipped`;
+  const failedWord = findings.command === 'check' ? 'unmapped' : 'not ready';
+  const criteria = `${plural(count('failed'), 'criterion', 'criteria')} ${failedWord}, ${count('passed')} passed, ${count('skipped')} skipped`;
   const problems = `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the control files`;
   return `**${ok ? 'Passed' : 'Failed'}:** ${criteria}; ${problems}.`;
 }

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, test } from '@jest/globals';
-import AjvDraft04, { type ValidateFunction } from 'ajv-draft-04';
+import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
 import { readFileSync } from 'node:fs';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import type { CriterionOutcome, Findings, OutcomeStatus } from '../../src/formats/findings.js';
@@ -58,6 +58,11 @@ const broken = findings(
     { code: 'no-criteria', severity: 'warning', message: 'Control "AC-2" maps to no criterion.', file: 'controls/c.yaml', line: 7 },
   ],
 );
+
+// ajv-draft-04 is CommonJS with `module.exports = Ajv` and `exports.default = Ajv`. Under NodeNext,
+// TypeScript types the default import as the whole module, so the class is its `.default`; at
+// runtime that property exists too, so this works in Node's ESM loader and in Jest alike.
+const AjvDraft04 = ajvDraft04.default;
 
 let validate: ValidateFunction;
 
