@@ -4,6 +4,8 @@ import type { Io } from './main.js';
 
 type SetExit = (code: number) => void;
 
+const collect = (value: string, previous: string[]) => [...previous, value];
+
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
@@ -36,6 +38,23 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
     .action(async (options) => {
       const { runCheck } = await import('./commands/check.js');
       setExit(await runCheck(options, io));
+    });
+
+  program
+    .command('report')
+    .description('Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github).')
+    .option('-a, --answers <file>', 'answers file written by `assess`', 'soc2-answers.yaml')
+    .option('-f, --format <format>', 'text (default on a terminal), md (default in a pipe), html, json, junit, sarif, github; repeat with -o for several', collect, [] as string[])
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given', collect, [] as string[])
+    .option('--template-dir <dir>', 'override report templates or partials (report.md.hbs, report.html.hbs, partials/*.hbs)')
+    .option('--fail-under <percent>', 'exit 1 when overall readiness is below this percentage')
+    .option('-c, --controls <dir>', 'controls the answers refer to (default: as recorded in the answers file)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .option('--no-color', 'never colour the output')
+    .addHelpText('after', examples(['soc2-ready report', 'soc2-ready report --answers clients/acme/answers.yaml --format html -o acme-readiness.html', 'soc2-ready report -o report.md -o report.html -o report.json', 'soc2-ready report --fail-under 80 --format junit -o readiness.xml', 'soc2-ready report --template-dir branding/ --format html -o client.html']) + '\nSOURCE_DATE_EPOCH pins the report date, for reproducible output.\n')
+    .action(async (options) => {
+      const { runReport } = await import('./commands/report.js');
+      setExit(await runReport(options, io));
     });
 
   program

@@ -5,6 +5,7 @@
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { registerCommands } from './commands.js';
 import { reportFailure } from './failure.js';
+import { version } from './version.js';
 
 export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
 
@@ -45,10 +46,4 @@ function commanderExit(e: CommanderError): number {
   if (benign.includes(e.code)) return EXIT.ok;
   // `soc2-ready` alone prints help on stderr; that is a usage mistake too.
   return EXIT.usage;
-}
-
-async function version(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
-  return pkg.version;
 }

@@ -1,0 +1,94 @@
+/**
+ * Handlebars set-up for reports: an isolated instance, the built-in templates and partials, and any
+ * overrides from --template-dir. Markdown is rendered without HTML escaping (cells are escaped by the
+ * `cell` helper); HTML keeps Handlebars' escaping, and templates never use triple braces on data.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { createRequire } from 'node:module';
+import { error } from '../diagnostics.js';
+import { ContentError, UsageError } from '../errors.js';
+import { displayPath, templatesDir } from '../paths.js';
+
+type HandlebarsApi = typeof import('handlebars');
+export type TemplateFormat = 'md' | 'html';
+
+const require = createRequire(import.meta.url);
+
+interface TemplateSource {
+  name: string;
+  path: string;
+  text: string;
+}
+
+/** Compiles the report template of a format with its partials; user overrides win by file name. */
+export function compileReport(format: TemplateFormat, templateDir: string | undefined, cwd: string): (view: object) => string {
+  const hb = (require('handlebars') as HandlebarsApi).create();
+  registerHelpers(hb);
+  const sources = collectSources(format, templateDir, cwd);
+  for (const partial of sources.partials) hb.registerPartial(partial.name, parse(hb, partial, cwd));
+  const template = hb.compile(parse(hb, sources.main, cwd), { noEscape: format === 'md', strict: false });
+  return (view) => {
+    try {
+      return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    } catch (cause) {
+      const message = cause instanceof Error ? cause.message : String(cause);
+      throw new ContentError([error('template', `Template ${displayPath(sources.main.path, cwd)} failed: ${message.split('\n')[0]}`, { file: displayPath(sources.main.path, cwd) })], 'The report template could not be rendered.');
+    }
+  };
+}
+
+function collectSources(format: TemplateFormat, templateDir: string | undefined, cwd: string) {
+  const mainName = `report.${format}.hbs`;
+  const builtinPartials = join(templatesDir, 'partials');
+  const partials = new Map<string, string>();
+  for (const file of listHbs(builtinPartials)) partials.set(basename(file, '.hbs'), file);
+  let main = join(templatesDir, mainName);
+  if (templateDir !== undefined) {
+    if (!existsSync(templateDir)) throw new UsageError(`Template folder "${displayPath(templateDir, cwd)}" does not exist.`);
+    for (const file of [...listHbs(templateDir), ...listHbs(join(templateDir, 'partials'))]) {
+      const name = basename(file, '.hbs');
+      if (name === `report.${format}`) main = file;
+      else if (!/^report\.[a-z]+$/.test(name)) partials.set(name, file);
+    }
+  }
+  const read = (name: string, path: string): TemplateSource => ({ name, path, text: readFileSync(path, 'utf8') });
+  return { main: read(mainName, main), partials: [...partials].map(([name, path]) => read(name, path)) };
+}
+
+function listHbs(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort().map((f) => join(dir, f));
+}
+
+/** Parses eagerly so a broken template is reported with its file and line, not at render time. */
+function parse(hb: HandlebarsApi, source: TemplateSource, cwd: string): string {
+  try {
+    hb.parse(source.text);
+    return source.text;
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const line = Number(/line (\d+)/.exec(message)?.[1]) || undefined;
+    const detail = message.split('\n').filter((l) => /^Expecting|^Parse error/.test(l) === false && l.trim() !== '').pop() ?? message;
+    const file = displayPath(source.path, cwd);
+    throw new ContentError([error('template', `Template "${source.name}" has a syntax error: ${detail.trim()}`, { file, line, hint: 'Check the {{…}} tags near that line.' })], 'The report template is not valid.');
+  }
+}
+
+/** Markdown text from data: angle brackets become entities so a note can never inject raw HTML. */
+export function markdownText(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\r?\n\s*/g, ' ').trim();
+}
+
+/** A Markdown table cell: a raw `|` ends the cell and a newline ends the row, silently dropping content. */
+export function markdownCell(value: unknown): string {
+  return markdownText(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
+}
+
+function registerHelpers(hb: HandlebarsApi): void {
+  hb.registerHelper('md', markdownText);
+  hb.registerHelper('cell', markdownCell);
+  hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
+  hb.registerHelper('inc', (n: number) => n + 1);
+}

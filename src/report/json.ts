@@ -1,0 +1,36 @@
+/** The stable machine contract of `report --format json`. Keys are added, never renamed. */
+import { percent, type Assessment, type QuestionResult } from '../scoring.js';
+import type { ReportMeta } from './view.js';
+
+export function toReportJson(a: Assessment, meta: ReportMeta) {
+  const question = (q: QuestionResult) => ({ question: q.id, control: q.controlId, text: q.text, value: q.value ?? null, note: q.note ?? null, reason: q.reason ?? null });
+  return {
+    tool: meta.tool,
+    generatedAt: meta.generatedAt,
+    organization: meta.organization ?? null,
+    answersFile: meta.answersFile,
+    controls: meta.controlsSource,
+    scope: a.categories.filter((c) => c.inScope).map((c) => c.id),
+    thresholds: a.thresholds,
+    overall: { score: percent(a.overall.score), status: a.overall.status },
+    categories: a.categories.map((c) => ({ id: c.id, name: c.name, inScope: c.inScope, score: percent(c.score), status: c.status })),
+    criteria: a.criteria.map((c) => ({ id: c.id, category: c.category, series: c.series, inScope: c.inScope, status: c.status, score: percent(c.score), controls: c.controls })),
+    gaps: a.gaps.map((g) => ({
+      control: g.id,
+      title: g.title,
+      score: percent(g.score),
+      status: g.status,
+      weight: g.weight,
+      owner: g.owner ?? null,
+      criteria: g.criteria,
+      remediation: g.remediation?.replace(/\s+/g, ' ').trim() ?? null,
+      evidence: g.evidence,
+    })),
+    notSure: a.notSure.map(question),
+    unanswered: a.unanswered.map(question),
+    notApplicable: a.notApplicable.map(question),
+    invalidAnswers: a.invalid.map(question),
+    excluded: a.excluded.map((e) => ({ criterion: e.criterion, reason: e.reason })),
+    staleAnswers: meta.staleAnswers,
+  };
+}
