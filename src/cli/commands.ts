@@ -12,7 +12,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   program
     .command('assess')
     .description('Answer the readiness questionnaire in the terminal. Saves after every answer; run again to resume.')
-    .option('-a, --answers <file>', 'answers file to create or continue', 'soc2-answers.yaml')
+    .option('-a, --answers <file>', 'answers file to create or continue (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)')
     .option('-c, --controls <dir>', 'ask about these control files instead of the built-in library')
     .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
     .option('--review', 'walk every answered question again, showing the current answer as default')
@@ -43,7 +43,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   program
     .command('report')
     .description('Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github).')
-    .option('-a, --answers <file>', 'answers file written by `assess`', 'soc2-answers.yaml')
+    .option('-a, --answers <file>', 'answers file written by `assess` (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)')
     .option('-f, --format <format>', 'text (default on a terminal), md (default in a pipe), html, json, junit, sarif, github; repeat with -o for several', collect, [] as string[])
     .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given', collect, [] as string[])
     .option('--template-dir <dir>', 'override report templates or partials (report.md.hbs, report.html.hbs, partials/*.hbs)')

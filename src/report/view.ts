@@ -63,14 +63,16 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
 
 export type ReportView = ReturnType<typeof toReportView>;
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 function verdict(a: Assessment, overall: number | null): string {
   const gaps = a.gaps.length;
   const unknown = a.notSure.length + a.unanswered.length;
-  const unknownText = unknown > 0 ? ` ${unknown} question(s) are unanswered or "Not sure" and count as not ready until checked.` : '';
+  const unknownText = unknown > 0 ? ` ${plural(unknown, 'question is', 'questions are')} unanswered or "Not sure" and count as not ready until checked.` : '';
   if (overall === null) return `Nothing in scope could be scored yet.${unknownText}`;
   if (a.overall.status === 'ready' && gaps === 0) return `Ready to engage an auditor: every in-scope area meets the ${a.thresholds.ready}% readiness threshold.${unknownText}`;
-  if (a.overall.status === 'ready') return `Close to ready: overall readiness meets the threshold, but ${gaps} control(s) still fall short and should be fixed before fieldwork.${unknownText}`;
-  return `Not ready yet: ${gaps} control(s) fall short of the ${a.thresholds.ready}% threshold. Work through the prioritised gaps below before engaging an auditor.${unknownText}`;
+  if (a.overall.status === 'ready') return `Close to ready: overall readiness meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
+  return `Not ready yet: ${plural(gaps, 'control falls', 'controls fall')} short of the ${a.thresholds.ready}% threshold. Work through the prioritised gaps below before engaging an auditor.${unknownText}`;
 }
 
 function seriesGroups(a: Assessment) {
