@@ -16,7 +16,7 @@ describe('every broken-input fixture gives exactly its expected diagnostics', ()
 
   test.each(cases)('%s', (name) => {
     const dir = join(root, name);
-    const result = loadAndCheck(readBuiltinCatalog(), { controls: 'controls' }, dir);
+    const { result } = loadAndCheck(readBuiltinCatalog(), { controls: 'controls' }, dir);
     // The fixtures are tiny inventories, so most criteria are unmapped; that rule has its own tests.
     const lines = result.diagnostics.filter((d) => d.code !== 'unmapped-criterion').map(formatDiagnostic);
     const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trimEnd().split('\n');

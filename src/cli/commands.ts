@@ -32,9 +32,10 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
     .option('-c, --controls <dir>', 'folder of control files (default: `controls:` in soc2-ready.yaml, else the built-in library)')
     .option('-s, --scope <list>', 'optional categories in scope, comma-separated, or "all" (security is always in)')
     .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json'] as const).default('text' as const))
+    .option('-f, --format <format>', 'text (default), json, junit, sarif or github; repeat with -o for several', collect, [] as string[])
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given', collect, [] as string[])
     .option('--no-color', 'never colour the output')
-    .addHelpText('after', examples(['soc2-ready check', 'soc2-ready check --controls compliance/controls --scope availability,confidentiality', 'soc2-ready check --scope all --format json > coverage.json']))
+    .addHelpText('after', examples(['soc2-ready check', 'soc2-ready check --controls compliance/controls --scope availability,confidentiality', 'soc2-ready check --scope all --format json > coverage.json', 'soc2-ready check --format junit -o soc2-check.xml --format sarif -o soc2-check.sarif']) + '\nInside GitHub Actions (GITHUB_ACTIONS=true) it also writes annotations and the job summary.\n')
     .action(async (options) => {
       const { runCheck } = await import('./commands/check.js');
       setExit(await runCheck(options, io));

@@ -80,7 +80,8 @@ describe('soc2-ready check (spawned)', () => {
     [['check', '--controls', 'no/such/dir'], /soc2-ready: Controls folder "no\/such\/dir" does not exist\./],
     [['check', '--controls', 'templates'], /holds no \.yaml or \.yml files/],
     [['check', '--scope', 'availabilty'], /Unknown scope category "availabilty"\.\n {2}Did you mean "availability"\?/],
-    [['check', '--format', 'xml'], /argument 'xml' is invalid/],
+    [['check', '--format', 'xml'], /Unknown format "xml"\.\n  Use one of: text, json, junit, sarif, github\./],
+    [['check', '--format', 'json', '--format', 'junit'], /Only one output can go to stdout\./],
     [['nonsense'], /unknown command 'nonsense'/],
     [['check', 'extra-arg'], /too many arguments/],
   ])('usage error %j exits 2 with one clear line and no stack trace', (args, message) => {
