@@ -59,6 +59,18 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
     });
 
   program
+    .command('init')
+    .argument('[dir]', 'folder to set up (default: the current folder)')
+    .description('Copy the built-in control library and a commented soc2-ready.yaml into your repository, to own and edit.')
+    .option('--organization <name>', 'organization name for soc2-ready.yaml')
+    .option('--force', 'overwrite files that already exist')
+    .addHelpText('after', examples(['soc2-ready init', 'soc2-ready init compliance --organization "Acme Cloud"']))
+    .action(async (dir, options) => {
+      const { runInit } = await import('./commands/init.js');
+      setExit(await runInit(dir, options, io));
+    });
+
+  program
     .command('criteria')
     .description('List the 61 Trust Services Criteria (2017, points of focus revised 2022) in AICPA order.')
     .option('--category <id>', 'only one category: security, availability, confidentiality, processing-integrity, privacy')
