@@ -9,12 +9,15 @@ import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from './config.js
 import { naturalCompare, type Diagnostic } from './diagnostics.js';
 import { UsageError } from './errors.js';
 import { builtinCatalogFile, builtinControlsDir, displayPath } from './paths.js';
+import { builtinSnapshot, type BuiltinSnapshot } from './builtin-snapshot.js';
 
 let builtinCatalog: Catalog | undefined;
 
 /** The shipped TSC 2017 catalog. A broken built-in catalog is a bug, not a user error. */
 export function readBuiltinCatalog(): Catalog {
   if (builtinCatalog) return builtinCatalog;
+  const snapshot = builtinSnapshot();
+  if (snapshot) return (builtinCatalog = snapshot.catalog);
   const { catalog, diagnostics } = parseCatalog(readFileSync(builtinCatalogFile, 'utf8'), builtinCatalogFile);
   if (!catalog) throw new Error(`The built-in catalog is invalid: ${diagnostics[0]?.message}`);
   builtinCatalog = catalog;
@@ -49,6 +52,8 @@ export interface LoadedControls {
 export function loadControlsDir(dir: string, cwd: string): LoadedControls {
   const absolute = resolve(cwd, dir);
   const displayDir = displayPath(absolute, cwd);
+  const snapshot = resolve(absolute) === resolve(builtinControlsDir) ? builtinSnapshot() : undefined;
+  if (snapshot) return fromSnapshot(snapshot, absolute, cwd, displayDir);
   if (!existsSync(absolute)) {
     throw new UsageError(`Controls folder "${displayDir}" does not exist.`, 'Pass --controls <dir>, or run `soc2-ready init` to start from the built-in library.');
   }
@@ -70,6 +75,13 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
     diagnostics.push(...result.diagnostics);
   }
   return { controls, diagnostics, files, displayDir };
+}
+
+/** The built-in library from the build-time snapshot, with file paths shown relative to the cwd. */
+function fromSnapshot(snapshot: BuiltinSnapshot, dir: string, cwd: string, displayDir: string): LoadedControls {
+  const shown = new Map(snapshot.files.map((f) => [f, displayPath(join(dir, f), cwd)]));
+  const controls = snapshot.controls.map((c) => ({ ...c, location: { ...c.location, file: shown.get(c.location.file) ?? c.location.file } }));
+  return { controls, diagnostics: [], files: snapshot.files.map((f) => join(dir, f)), displayDir };
 }
 
 export interface LoadedConfig {

@@ -9,6 +9,7 @@ import { hasErrors } from './diagnostics.js';
 import { ContentError, UsageError } from './errors.js';
 import { writeFileAtomic } from './fs-atomic.js';
 import { loadConfig, loadControlsDir, readBuiltinCatalog } from './load.js';
+import { builtinSnapshot } from './builtin-snapshot.js';
 import { builtinControlsDir, builtinQuestionnaireFile, displayPath } from './paths.js';
 import { parseQuestionnaire, type QuestionnaireContent } from './questionnaire/content.js';
 import { planControls, type PlannedControl } from './questionnaire/plan.js';
@@ -35,6 +36,8 @@ export interface Workspace {
 }
 
 export function readQuestionnaire(): QuestionnaireContent {
+  const snapshot = builtinSnapshot();
+  if (snapshot) return snapshot.questionnaire;
   const { content, diagnostics } = parseQuestionnaire(readFileSync(builtinQuestionnaireFile, 'utf8'), builtinQuestionnaireFile);
   if (!content) throw new Error(`The built-in questionnaire is invalid: ${diagnostics[0]?.message}`);
   return content;

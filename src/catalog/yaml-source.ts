@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, isMap, isSeq, isPair, isScalar, isAlias, visit } from 'yaml';
+import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
@@ -8,6 +8,12 @@ export const MAX_FILE_BYTES = 4 * 1024 * 1024;
 const MAX_ALIAS_COUNT = 100;
 
 export type PathSegment = string | number;
+
+// yaml costs ~35 ms to import; commands that never parse YAML (e.g. `check` on the built-in
+// library, served from the build snapshot) must not pay for it, so it is required on first use.
+const require = createRequire(import.meta.url);
+let yamlModule: typeof import('yaml') | undefined;
+const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
 
 export interface YamlSource {
   file: string;
@@ -45,6 +51,7 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
 /** Parses one YAML document safely: never throws, never prints, reports every problem with a position. */
 export function parseYamlSource(rawText: string, file: string): YamlSource {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false, logLevel: 'error' });
   // logLevel 'error' keeps errors in doc.errors but stops yaml printing warnings to stderr.
@@ -79,6 +86,7 @@ export function parseYamlSource(rawText: string, file: string): YamlSource {
 
 /** The first alias (*name) with no anchor (&name) before it, as a positioned diagnostic. */
 function unresolvedAlias(doc: Document, file: string, at: (o: number) => Position): Diagnostic | undefined {
+  const { isAlias, visit } = yaml();
   let found: Diagnostic | undefined;
   visit(doc, {
     Alias(_, node) {
@@ -121,6 +129,7 @@ function yamlHint(code: string): string | undefined {
 
 /** Start offset of the node (or its key) at `path`, falling back to the deepest existing parent. */
 function rangeOf(doc: Document, path: readonly PathSegment[], wantKey: boolean): number | undefined {
+  const { isMap, isSeq, isPair, isScalar } = yaml();
   let node: unknown = doc.contents;
   let keyNode: unknown;
   for (const segment of path) {
