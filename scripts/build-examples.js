@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 
-export const EXAMPLES_EPOCH = '1795000000'; // 2026-11-18T07:06:40Z
+export const EXAMPLES_EPOCH = '1795000000'; // 2026-11-18T11:06:40Z
 const root = fileURLToPath(new URL('../examples/', import.meta.url));
 const bin = fileURLToPath(new URL('../bin/soc2-ready.js', import.meta.url));
 

@@ -1,5 +1,5 @@
 import { stringify } from 'yaml';
-import { error, type Diagnostic } from './diagnostics.js';
+import { error, naturalCompare, type Diagnostic } from './diagnostics.js';
 import { schemaDiagnostics } from './catalog/schema.js';
 import { parseYamlSource } from './catalog/yaml-source.js';
 import type { Answer } from './questionnaire/plan.js';
@@ -46,7 +46,7 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
   const ids = Object.keys(doc.answers).sort((a, b) => {
     const ra = rank.get(a) ?? Infinity;
     const rb = rank.get(b) ?? Infinity;
-    return ra !== rb ? ra - rb : a < b ? -1 : a > b ? 1 : 0;
+    return ra !== rb ? ra - rb : naturalCompare(a, b);
   });
   const answers: Record<string, Answer> = {};
   for (const id of ids) answers[id] = orderedAnswer(doc.answers[id]!);
@@ -61,8 +61,9 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     answers,
   };
   const header = '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
-  // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings.
-  return header + stringify(ordered, { lineWidth: 0, version: '1.1' });
+  // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
+  // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
+  return header + stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] });
 }
 
 function orderedAnswer(a: Answer): Answer {

@@ -1,8 +1,17 @@
 /** Registers every command: flags, help text and examples only. Each action lazy-loads its module. */
 import { Command, Option } from '@commander-js/extra-typings';
 import type { Io } from './main.js';
+import type { OutputFlag } from './outputs.js';
 
 type SetExit = (code: number) => void;
+
+/** Records --format and -o in command-line order (commander keeps each list, not their interleaving). */
+function trackOutputs(command: Command): OutputFlag[] {
+  const flags: OutputFlag[] = [];
+  command.on('option:format', (value: string) => flags.push({ kind: 'format', value }));
+  command.on('option:output', (value: string) => flags.push({ kind: 'output', value }));
+  return flags;
+}
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -26,7 +35,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       setExit(await runAssess(options, io));
     });
 
-  program
+  const check = program
     .command('check')
     .description('Check a control inventory: every in-scope criterion mapped, every cited id real. Exit 1 on findings.')
     .option('-c, --controls <dir>', 'folder of control files (default: `controls:` in soc2-ready.yaml, else the built-in library)')
@@ -38,10 +47,11 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
     .addHelpText('after', examples(['soc2-ready check', 'soc2-ready check --controls compliance/controls --scope availability,confidentiality', 'soc2-ready check --scope all --format json > coverage.json', 'soc2-ready check --format junit -o soc2-check.xml --format sarif -o soc2-check.sarif']) + '\nInside GitHub Actions (GITHUB_ACTIONS=true) it also writes annotations and the job summary.\n')
     .action(async (options) => {
       const { runCheck } = await import('./commands/check.js');
-      setExit(await runCheck(options, io));
+      setExit(await runCheck({ ...options, outputs: checkOutputs }, io));
     });
+  const checkOutputs = trackOutputs(check as unknown as Command);
 
-  program
+  const report = program
     .command('report')
     .description('Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github).')
     .option('-a, --answers <file>', 'answers file written by `assess` (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)')
@@ -55,7 +65,24 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
     .addHelpText('after', examples(['soc2-ready report', 'soc2-ready report --answers clients/acme/answers.yaml --format html -o acme-readiness.html', 'soc2-ready report -o report.md -o report.html -o report.json', 'soc2-ready report --fail-under 80 --format junit -o readiness.xml', 'soc2-ready report --template-dir branding/ --format html -o client.html']) + '\nSOURCE_DATE_EPOCH pins the report date, for reproducible output.\n')
     .action(async (options) => {
       const { runReport } = await import('./commands/report.js');
-      setExit(await runReport(options, io));
+      setExit(await runReport({ ...options, outputs: reportOutputs }, io));
+    });
+  const reportOutputs = trackOutputs(report as unknown as Command);
+
+  program
+    .command('diff')
+    .argument('<before>', "answers file (YAML) or `report --format json` output to compare from, e.g. the base branch's")
+    .argument('<after>', 'answers file or report JSON to compare with it')
+    .description('Compare readiness between two answers files or report JSON outputs: regressions, new and closed gaps, new "Not sure".')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['md', 'json'] as const).default('md' as const))
+    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
+    .option('--fail-on-regression', 'exit 1 when an in-scope criterion regressed or overall readiness fell')
+    .option('-c, --controls <dir>', 'controls both answers files refer to (default: as recorded in each answers file)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .addHelpText('after', examples(['soc2-ready diff old-answers.yaml soc2-answers.yaml', 'git show origin/main:soc2-answers.yaml > /tmp/base.yaml && soc2-ready diff /tmp/base.yaml soc2-answers.yaml --fail-on-regression -o soc2-diff.md', 'soc2-ready diff last-quarter.json soc2-answers.yaml --format json']) + '\nEach side is an answers file (scored like `report`) or a `report --format json` output.\n')
+    .action(async (before, after, options) => {
+      const { runDiff } = await import('./commands/diff.js');
+      setExit(await runDiff(options, before, after, io));
     });
 
   program

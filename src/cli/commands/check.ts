@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { checkInventory, type CheckResult } from '../../catalog/coverage.js';
 import type { FindingLocation, Findings } from '../../formats/findings.js';
 import { clock } from '../clock.js';
-import { inGithubActions, resolveOutputs, writeOutput } from '../outputs.js';
+import { flagsOf, inGithubActions, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import type { Catalog } from '../../catalog/types.js';
 import { builtinControlsDir } from '../../paths.js';
 import { UsageError } from '../../errors.js';
@@ -21,12 +21,14 @@ export interface CheckOptions {
   config?: string;
   format: string[];
   output: string[];
+  /** The same flags in command-line order (see trackOutputs). */
+  outputs?: OutputFlag[];
   color?: boolean;
 }
 
 /** Loads config and controls, runs every rule, writes each requested format; 1 on any error-level finding. */
 export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
-  const outputs = resolveOutputs(options.format, options.output, CHECK_FORMATS, 'text', io.cwd);
+  const outputs = resolveOutputs(options.outputs ?? flagsOf(options), CHECK_FORMATS, 'text', io.cwd);
   const catalog = readBuiltinCatalog();
   const { result, location } = loadAndCheck(catalog, options, io.cwd);
   const findings = async () => {

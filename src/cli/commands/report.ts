@@ -7,7 +7,7 @@ import { fullPlan, loadWorkspace, scopeOf } from '../../workspace.js';
 import { clock } from '../clock.js';
 import { colorLevel } from '../color.js';
 import type { Io } from '../main.js';
-import { inGithubActions, resolveOutputs, writeOutput } from '../outputs.js';
+import { flagsOf, inGithubActions, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import { REPORT_FORMATS, renderers, reportFindings, type RenderContext } from '../report-formats.js';
 
 export interface ReportOptions {
@@ -16,6 +16,8 @@ export interface ReportOptions {
   config?: string;
   format: string[];
   output: string[];
+  /** The same flags in command-line order (see trackOutputs). */
+  outputs?: OutputFlag[];
   templateDir?: string;
   failUnder?: string;
   color?: boolean;
@@ -23,7 +25,7 @@ export interface ReportOptions {
 
 export async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const failUnder = parseFailUnder(options.failUnder);
-  const outputs = resolveOutputs(options.format, options.output, REPORT_FORMATS, io.stdout.isTTY ? 'text' : 'md', io.cwd);
+  const outputs = resolveOutputs(options.outputs ?? flagsOf(options), REPORT_FORMATS, io.stdout.isTTY ? 'text' : 'md', io.cwd);
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
   const assessment = assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });

@@ -1,0 +1,107 @@
+/**
+ * `diff <before> <after>`: what changed in readiness between two answers files or two
+ * `report --format json` outputs (or one of each), as Markdown for a PR comment or as JSON.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { diffReports, hasRegression, renderDiffMarkdown, toDiffJson, type ReadinessDiff, type ReportJson } from '../../diff.js';
+import { UsageError } from '../../errors.js';
+import { displayPath } from '../../paths.js';
+import { staleAnswerIds } from '../../questionnaire/plan.js';
+import { toReportJson } from '../../report/json.js';
+import { assess } from '../../scoring.js';
+import { fullPlan, loadWorkspace, scopeOf, type WorkspaceOptions } from '../../workspace.js';
+import { clock } from '../clock.js';
+import type { Io } from '../main.js';
+import { writeOutput } from '../outputs.js';
+
+export const DIFF_FORMATS = ['md', 'json'] as const;
+
+export interface DiffOptions {
+  format: string;
+  output?: string;
+  failOnRegression?: boolean;
+  controls?: string;
+  config?: string;
+}
+
+export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<number> {
+  const format = options.format;
+  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}".`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
+  const now = clock(io.env)();
+  const diff = diffReports(await loadSide(before, options, io, now), await loadSide(after, options, io, now));
+  const document = format === 'json' ? `${JSON.stringify(toDiffJson(diff), null, 2)}\n` : renderDiffMarkdown(diff);
+  const path = options.output === undefined || options.output === '-' ? undefined : resolve(io.cwd, options.output);
+  writeOutput(path, document, io);
+  if (path) io.stderr.write(`Wrote ${format} diff to ${displayPath(path, io.cwd)}\n`);
+  if (options.failOnRegression && hasRegression(diff)) {
+    io.stderr.write(`soc2-ready: readiness regressed: ${regressionSummary(diff)}.\n`);
+    return 1;
+  }
+  return 0;
+}
+
+/** One side of the diff: a `report --format json` output as is, or an answers file scored like `report` does. */
+export async function loadSide(file: string, options: WorkspaceOptions, io: Io, now: string): Promise<ReportJson> {
+  const path = resolve(io.cwd, file);
+  const shown = displayPath(path, io.cwd);
+  if (!existsSync(path) || !statSync(path).isFile()) {
+    throw new UsageError(`File "${shown}" does not exist.`, 'Each side is an answers file (YAML) or a `soc2-ready report --format json` output.');
+  }
+  const text = readFileSync(path, 'utf8');
+  const json = extname(path).toLowerCase() === '.json';
+  if (json || text.trimStart().startsWith('{')) {
+    const report = parseReportJson(text, shown, json);
+    if (report) return report;
+  }
+  return scoreAnswersFile(path, options, io.cwd, now);
+}
+
+/** Scores an answers file exactly as `report --format json` would (same workspace, same assessment). */
+export async function scoreAnswersFile(answers: string, options: WorkspaceOptions, cwd: string, now: string): Promise<ReportJson> {
+  const ws = loadWorkspace({ answers, controls: options.controls, config: options.config }, cwd, now, true);
+  const assessment = assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
+  const { version } = await import('../version.js');
+  return toReportJson(assessment, {
+    organization: ws.doc.organization,
+    answersFile: ws.answersDisplay,
+    controlsSource: ws.controlsLabel,
+    generatedAt: now,
+    tool: { name: 'soc2-ready', version: await version() },
+    staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content),
+  });
+}
+
+/**
+ * A report JSON, or undefined when the text is not JSON and `strict` is off (a YAML flow mapping).
+ * Keys are only ever added to the contract, so lists an older report lacks count as empty.
+ */
+function parseReportJson(text: string, shown: string, strict: boolean): ReportJson | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (cause) {
+    if (!strict) return undefined;
+    throw new UsageError(`"${shown}" is not valid JSON: ${(cause as Error).message}`, 'Pass an answers file or the output of `soc2-ready report --format json`.');
+  }
+  const r = value as Partial<ReportJson> | null;
+  const isReport = typeof r === 'object' && r !== null && typeof r.overall === 'object' && r.overall !== null && Array.isArray(r.categories) && Array.isArray(r.criteria) && Array.isArray(r.gaps);
+  if (!isReport) throw new UsageError(`"${shown}" is not a \`soc2-ready report --format json\` output.`, 'It needs "overall", "categories", "criteria" and "gaps".');
+  return {
+    ...r,
+    answersFile: r.answersFile ?? shown,
+    generatedAt: r.generatedAt ?? '',
+    organization: r.organization ?? null,
+    scope: r.scope ?? r.categories!.filter((c) => c.inScope).map((c) => c.id),
+    notSure: r.notSure ?? [],
+    excluded: r.excluded ?? [],
+  } as ReportJson;
+}
+
+function regressionSummary(diff: ReadinessDiff): string {
+  const parts: string[] = [];
+  if (diff.regressed.length > 0) parts.push(`${diff.regressed.length === 1 ? 'criterion' : 'criteria'} ${diff.regressed.map((c) => c.id).join(', ')}`);
+  const { before, after, delta } = diff.overall;
+  if (delta !== null && delta < 0) parts.push(`overall ${before}% → ${after}%`);
+  return parts.join('; ');
+}
