@@ -28,6 +28,8 @@ const STATUS_LABEL: Record<Status, string> = {
 
 export const statusLabel = (s: Status) => STATUS_LABEL[s];
 
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) {
   const titles = new Map(catalog.criteria.map((c) => [c.id, c.title]));
   const controlTitles = new Map(a.controls.map((c) => [c.id, c.title]));
@@ -63,12 +65,10 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
 
 export type ReportView = ReturnType<typeof toReportView>;
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 function verdict(a: Assessment, overall: number | null): string {
   const gaps = a.gaps.length;
   const unknown = a.notSure.length + a.unanswered.length;
-  const unknownText = unknown > 0 ? ` ${plural(unknown, 'question is', 'questions are')} unanswered or "Not sure" and count as not ready until checked.` : '';
+  const unknownText = unknown > 0 ? ` ${plural(unknown, 'question is unanswered or "Not sure" and counts', 'questions are unanswered or "Not sure" and count')} as not ready until checked.` : '';
   if (overall === null) return `Nothing in scope could be scored yet.${unknownText}`;
   if (a.overall.status === 'ready' && gaps === 0) return `Ready to engage an auditor: every in-scope area meets the ${a.thresholds.ready}% readiness threshold.${unknownText}`;
   if (a.overall.status === 'ready') return `Close to ready: overall readiness meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
@@ -109,6 +109,8 @@ function counts(a: Assessment) {
     gaps: a.gaps.length,
     notSure: a.notSure.length,
     unanswered: a.unanswered.length,
+    /** The unknowns as a phrase with the right plurals, e.g. `1 answer "Not sure", 20 questions unanswered`. */
+    answersText: `${plural(a.controls.length, 'control', 'controls')} assessed, ${a.gaps.length} below ready, ${plural(a.notSure.length, 'answer', 'answers')} "Not sure", ${plural(a.unanswered.length, 'question', 'questions')} unanswered`,
   };
 }
 
