@@ -192,7 +192,8 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     }
     expect(json.excluded).toEqual((config.exclusions ?? []).map((e) => ({ criterion: e.criterion, reason: e.reason })));
     const md = readFileSync(join(examplesDir, name, 'report.md'), 'utf8');
-    expect(md).toContain(`${json.gaps.length} below ready; ${json.notSure.length} answers "Not sure";\n${json.unanswered.length} questions unanswered.`);
+    const n = (count: number, one: string) => `${count} ${count === 1 ? one : `${one}s`}`;
+    expect(md).toContain(`${json.gaps.length} below ready, ${n(json.notSure.length, 'answer')} "Not sure", ${n(json.unanswered.length, 'question')} unanswered.`);
   });
 });
 
