@@ -58,15 +58,15 @@ describe('parseAnswers', () => {
 
   const doc = (body: string) => `version: 1\nscope: [security]\n${body}`;
   test.each([
-    ['not-applicable without reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n'), 'The file is missing the required field "reason".', 5, 5, undefined],
-    ['not-applicable with an empty reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n    reason: ""\n'), '"reason" of the file must not be empty.', 6, 13, undefined],
+    ['not-applicable without reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n'), 'Answer "ACC-01.scope" is missing the required field "reason".', 5, 5, undefined],
+    ['not-applicable with an empty reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n    reason: ""\n'), '"reason" of answer "ACC-01.scope" must not be empty.', 6, 13, undefined],
     ['unknown top-level key', doc('anwsers: {}\nanswers: {}\n'), 'The file has an unknown field "anwsers".', 3, 1, 'Did you mean "answers"?'],
-    ['unknown field in an answer', doc('answers:\n  X.q:\n    value: "yes"\n    notes: hi\n'), 'The file has an unknown field "notes".', 6, 5, 'Did you mean "note"?'],
-    ['scope with an unknown category', 'version: 1\nscope: [security, privcy]\nanswers: {}\n', 'Scope[1] must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").', 2, 19, undefined],
+    ['unknown field in an answer', doc('answers:\n  X.q:\n    value: "yes"\n    notes: hi\n'), 'Answer "X.q" has an unknown field "notes".', 6, 5, 'Did you mean "note"?'],
+    ['scope with an unknown category', 'version: 1\nscope: [security, privcy]\nanswers: {}\n', 'Entry 2 of "scope" must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").', 2, 19, undefined],
     ['missing answers', 'version: 1\nscope: [security]\n', 'The file is missing the required field "answers".', 1, 1, undefined],
-    ['a value that is not text', doc('answers:\n  X.q:\n    value: 3\n'), '"value" of the file must be text (got 3).', 5, 12, undefined],
-    ['a scoping answer that is not yes/no/not-sure', doc('scoping:\n  availability.sla: maybe\nanswers: {}\n'), '"availability.sla" of the file must be one of yes, no, not-sure (got "maybe").', 4, 21, undefined],
-    ['an unsupported version', 'version: 2\nscope: []\nanswers: {}\n', '"version" of the file must be equal to constant (got 2).', 1, 10, undefined],
+    ['a value that is not text', doc('answers:\n  X.q:\n    value: 3\n'), '"value" of answer "X.q" must be text (got 3).', 5, 12, undefined],
+    ['a scoping answer that is not yes/no/not-sure', doc('scoping:\n  availability.sla: maybe\nanswers: {}\n'), '"availability.sla" in "scoping" must be one of yes, no, not-sure (got "maybe").', 4, 21, undefined],
+    ['an unsupported version', 'version: 2\nscope: []\nanswers: {}\n', '"version" of the file must be 1 (got 2).', 1, 10, undefined],
     ['a top-level list', '- a\n- b\n', 'The file must be a mapping (got ["a","b"]).', 1, 1, undefined],
   ])('%s → schema diagnostic with position', (_name, text, message, line, column, hint) => {
     const result = parseAnswers(text, FILE);

@@ -63,9 +63,11 @@ function isReportable(e: ErrorObject): boolean {
 
 function toDiagnostic(e: ErrorObject, source: YamlSource): Diagnostic {
   const path = pointerToPath(e.instancePath);
-  const owner = describeOwner(source.data, path);
+  // For `required` and unknown-field errors the path is the object itself, not one of its fields.
+  const owner = describeOwner(source.data, path, e.keyword === 'required' || e.keyword === 'additionalProperties');
   const field = path.length > 0 ? String(path[path.length - 1]) : undefined;
-  const subject = field !== undefined && typeof path[path.length - 1] === 'string' ? `"${field}" of ${owner}` : owner;
+  const inMap = owner === 'the file' && path.length >= 2 ? ` in "${String(path[path.length - 2])}"` : ` of ${owner}`;
+  const subject = field !== undefined && typeof path[path.length - 1] === 'string' ? `"${field}"${inMap}` : owner;
   const { message, hint, keyPath } = explain(e, subject, owner, path);
   const pos = source.locate(keyPath ?? path, { key: keyPath !== undefined });
   return error('schema', message, { file: source.file, ...pos, hint });
@@ -96,6 +98,8 @@ function explain(e: ErrorObject, subject: string, owner: string, path: PathSegme
     }
     case 'type':
       return { message: `${capitalise(subject)} must be ${typeName(String(p.type))} (got ${got}).` };
+    case 'const':
+      return { message: `${capitalise(subject)} must be ${JSON.stringify(p.allowedValue)} (got ${got}).` };
     case 'enum':
       return { message: `${capitalise(subject)} must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${got}).` };
     case 'pattern':
@@ -120,22 +124,26 @@ function pointerToPath(pointer: string): PathSegment[] {
     .map((s) => (/^\d+$/.test(s) ? Number(s) : s));
 }
 
-/** Names the innermost thing with an id ("control "ACC-01"", "question "ACC-01.freq"") above a path. */
-function describeOwner(data: unknown, path: PathSegment[]): string {
+/**
+ * Names the innermost identifiable thing above a path: a list entry with an id (control "ACC-01",
+ * exclusion "CC6.4"), an entry of a map keyed by id (answer "ACC-01.scope"), or entry 2 of "scope".
+ */
+function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false): string {
   let node: unknown = data;
   let label = 'the file';
   for (let i = 0; i < path.length; i++) {
     const segment = path[i]!;
+    if (typeof segment === 'string' && i === path.length - 1 && !pathIsOwner) break; // the field itself, named by the caller
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     const collection = i > 0 ? String(path[i - 1]) : '';
-    if (typeof segment !== 'number') {
-      if (i === path.length - 1) break;
+    const kind = collection.replace(/ies$/, 'y').replace(/s$/, '');
+    if (typeof segment === 'string') {
+      if (i > 0 && typeof path[i - 1] === 'string' && node !== null && typeof node === 'object') label = `${kind} "${segment}"`;
       continue;
     }
     const record = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
     const id = record.id ?? record.criterion;
-    const kind = collection.replace(/s$/, '');
-    label = typeof id === 'string' ? `${kind} "${id}"` : `${collection}[${segment}]`;
+    label = typeof id === 'string' ? `${kind} "${id}"` : `entry ${segment + 1} of "${collection}"`;
   }
   return label;
 }
