@@ -22,7 +22,7 @@ for (const file of readdirSync(join(root, 'criteria', 'schema')).filter((f) => f
 
 const { readBuiltinCatalog, loadControlsDir } = await import('../dist/load.js');
 const { readQuestionnaire } = await import('../dist/workspace.js');
-const { contentHash, SNAPSHOT_URL } = await import('../dist/builtin-snapshot.js');
+const { contentHash, SNAPSHOT_FILE } = await import('../dist/builtin-snapshot.js');
 const { builtinControlsDir } = await import('../dist/paths.js');
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
@@ -32,7 +32,7 @@ if (loaded.diagnostics.length > 0) {
 }
 const files = loaded.files.map((f) => relative(builtinControlsDir, f));
 const snapshot = { hash: contentHash(files), catalog: readBuiltinCatalog(), questionnaire: readQuestionnaire(), files, controls: loaded.controls };
-writeFileSync(SNAPSHOT_URL, JSON.stringify(snapshot));
+writeFileSync(SNAPSHOT_FILE, JSON.stringify(snapshot));
 console.log(`build-content: ${readdirSync(validators).length} validators, snapshot of ${snapshot.controls.length} controls`);
 
 // (3) The built-in report templates, precompiled (see precompiledTemplates in src/report/handlebars.ts).

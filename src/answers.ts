@@ -1,7 +1,7 @@
-import { stringify } from 'yaml';
 import { error, naturalCompare, type Diagnostic } from './diagnostics.js';
 import { schemaDiagnostics } from './catalog/schema.js';
 import { parseYamlSource } from './catalog/yaml-source.js';
+import { vendor } from './vendor.js';
 import type { Answer } from './questionnaire/plan.js';
 
 export const DEFAULT_ANSWERS_FILE = 'soc2-answers.yaml';
@@ -63,7 +63,7 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
   const header = '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
   // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
   // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
-  return header + stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] });
+  return header + vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] });
 }
 
 function orderedAnswer(a: Answer): Answer {

@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog, Control } from './catalog/types.js';
-import { builtinCatalogFile, builtinControlsDir, builtinQuestionnaireFile } from './paths.js';
+import { buildDir, builtinCatalogFile, builtinControlsDir, builtinQuestionnaireFile } from './paths.js';
 import type { QuestionnaireContent } from './questionnaire/content.js';
 
 export interface BuiltinSnapshot {
@@ -20,7 +20,7 @@ export interface BuiltinSnapshot {
   controls: Control[];
 }
 
-export const SNAPSHOT_URL = new URL('./builtin-content.json', import.meta.url);
+export const SNAPSHOT_FILE = join(buildDir, 'builtin-content.json');
 
 /** Hash of every shipped content file, in a fixed order. */
 export function contentHash(controlFiles: readonly string[]): string {
@@ -38,7 +38,7 @@ export function builtinSnapshot(): BuiltinSnapshot | undefined {
   if (cached !== undefined) return cached ?? undefined;
   cached = null;
   try {
-    const snapshot = JSON.parse(readFileSync(SNAPSHOT_URL, 'utf8')) as BuiltinSnapshot;
+    const snapshot = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as BuiltinSnapshot;
     const files = readdirSync(builtinControlsDir).filter((f) => /\.ya?ml$/i.test(f));
     if (files.length === snapshot.files.length && contentHash(snapshot.files) === snapshot.hash) cached = snapshot;
   } catch {

@@ -1,6 +1,9 @@
 import { fileURLToPath } from 'node:url';
 import { relative, isAbsolute, sep } from 'node:path';
 
+/** The folder this module runs from: src/ in tests, dist/ when built (and for the bundle). */
+export const buildDir = fileURLToPath(new URL('./', import.meta.url));
+
 /** The package's own folder: the parent of src/ (in tests) or dist/ (built). */
 export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
 

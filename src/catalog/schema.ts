@@ -1,16 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
 import { schemaDir } from '../paths.js';
+import { requireBuilt, vendor } from '../vendor.js';
 import { closest } from './suggest.js';
 import type { PathSegment, YamlSource } from './yaml-source.js';
 
 export type SchemaName = 'catalog' | 'controls' | 'config' | 'answers' | 'questionnaire';
 
-const require = createRequire(import.meta.url);
 const compiled = new Map<SchemaName, ValidateFunction>();
 
 /** A validator for one of the JSON Schemas under criteria/schema/, compiled once per process. */
@@ -23,7 +21,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
     return prebuilt;
   }
   // ajv is CommonJS; require keeps the NodeNext default-export trap out of the way.
-  const { Ajv } = require('ajv') as typeof import('ajv');
+  const { Ajv } = vendor<typeof import('ajv')>('ajv');
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true });
   const schema = JSON.parse(readFileSync(join(schemaDir, `${name}.schema.json`), 'utf8'));
   const validate = ajv.compile(schema);
@@ -36,11 +34,7 @@ export function validatorFor(name: SchemaName): ValidateFunction {
  * loading it takes ~7 ms, compiling the schema at run time ~100 ms. Absent when running from src/.
  */
 function precompiled(name: SchemaName): ValidateFunction | undefined {
-  try {
-    return require(fileURLToPath(new URL(`../validators/${name}.cjs`, import.meta.url))) as ValidateFunction;
-  } catch {
-    return undefined;
-  }
+  return requireBuilt<ValidateFunction>('validators', `${name}.cjs`);
 }
 
 /** Validates parsed YAML against a schema; every violation becomes a positioned `schema` diagnostic. */

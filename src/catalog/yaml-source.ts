@@ -1,5 +1,5 @@
-import { createRequire } from 'node:module';
 import type { Document, Node as YamlNode } from 'yaml';
+import { vendor } from '../vendor.js';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
 /** Files above this size are refused before parsing: a control file is a few hundred KB at most. */
@@ -11,9 +11,7 @@ export type PathSegment = string | number;
 
 // yaml costs ~35 ms to import; commands that never parse YAML (e.g. `check` on the built-in
 // library, served from the build snapshot) must not pay for it, so it is required on first use.
-const require = createRequire(import.meta.url);
-let yamlModule: typeof import('yaml') | undefined;
-const yaml = () => (yamlModule ??= require('yaml') as typeof import('yaml'));
+const yaml = () => vendor<typeof import('yaml')>('yaml');
 
 export interface YamlSource {
   file: string;

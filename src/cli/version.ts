@@ -1,9 +1,11 @@
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { packageRoot } from '../paths.js';
 
 let cached: string | undefined;
 
-/** The package version, read from package.json once. */
+/** The package version, read from package.json once (sync: node:fs is already loaded at start-up). */
 export async function version(): Promise<string> {
-  cached ??= (JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  cached ??= (JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')) as { version: string }).version;
   return cached;
 }

@@ -5,17 +5,15 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { createRequire } from 'node:module';
 import { createHash } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { error } from '../diagnostics.js';
 import { ContentError, UsageError } from '../errors.js';
 import { displayPath, templatesDir } from '../paths.js';
+import { requireBuilt, vendor } from '../vendor.js';
 
 type HandlebarsApi = typeof import('handlebars');
 export type TemplateFormat = 'md' | 'html';
 
-const require = createRequire(import.meta.url);
 
 interface TemplateSource {
   name: string;
@@ -44,7 +42,7 @@ export function compileReport(format: TemplateFormat, templateDir: string | unde
 }
 
 function compileSources(format: TemplateFormat, sources: ReturnType<typeof collectSources>, cwd: string): HandlebarsTemplateDelegate {
-  const hb = (require('handlebars') as HandlebarsApi).create();
+  const hb = vendor<HandlebarsApi>('handlebars').create();
   registerHelpers(hb);
   for (const partial of sources.partials) hb.registerPartial(partial.name, parse(hb, partial, cwd));
   return hb.compile(parse(hb, sources.main, cwd), compileOptions(format));
@@ -70,15 +68,9 @@ interface PrecompiledSet {
  * only handlebars' runtime (~17 ms) instead of the compiler (~30 ms) plus compiling the templates.
  */
 function precompiledTemplates(format: TemplateFormat, sources: ReturnType<typeof collectSources>): HandlebarsTemplateDelegate | undefined {
-  let set: PrecompiledSet | undefined;
-  try {
-    const all = require(fileURLToPath(new URL('../templates.cjs', import.meta.url))) as Record<TemplateFormat, PrecompiledSet>;
-    set = all[format];
-  } catch {
-    return undefined;
-  }
+  const set = requireBuilt<Record<TemplateFormat, PrecompiledSet>>('templates.cjs')?.[format];
   if (!set || set.hash !== templatesHash(sources)) return undefined;
-  const runtime = (require('handlebars/runtime') as HandlebarsApi).create();
+  const runtime = vendor<HandlebarsApi>('handlebars/runtime').create();
   registerHelpers(runtime);
   for (const [name, spec] of Object.entries(set.partials)) runtime.registerPartial(name, runtime.template(spec as TemplateSpecification));
   return runtime.template(set.main as TemplateSpecification);
