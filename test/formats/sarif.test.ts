@@ -1,6 +1,5 @@
-import { beforeAll, describe, expect, test } from '@jest/globals';
-import ajvDraft04, { type ValidateFunction } from 'ajv-draft-04';
-import { readFileSync } from 'node:fs';
+import { describe, expect, test } from '@jest/globals';
+import { sarifErrors } from '../helpers/schemas.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import type { CriterionOutcome, Findings, OutcomeStatus } from '../../src/formats/findings.js';
 import { FINGERPRINT_KEY, toSarif, type SarifLog } from '../../src/formats/sarif.js';
@@ -59,22 +58,8 @@ const broken = findings(
   ],
 );
 
-// ajv-draft-04 is CommonJS with `module.exports = Ajv` and `exports.default = Ajv`. Under NodeNext,
-// TypeScript types the default import as the whole module, so the class is its `.default`; at
-// runtime that property exists too, so this works in Node's ESM loader and in Jest alike.
-const AjvDraft04 = ajvDraft04.default;
-
-let validate: ValidateFunction;
-
-beforeAll(() => {
-  const schema = JSON.parse(readFileSync(new URL('../fixtures/schemas/sarif-2.1.0-rtm.5.json', import.meta.url), 'utf8'));
-  // unicodeRegExp: false — one of the schema's patterns is not a valid unicode-mode regex.
-  const ajv = new AjvDraft04({ allErrors: true, strict: false, unicodeRegExp: false, logger: false });
-  validate = ajv.compile(schema);
-});
-
 function errorsOf(log: unknown): string[] {
-  return validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);
+  return sarifErrors(log);
 }
 
 /** Serialised and parsed back, as a consumer sees it. */
