@@ -4,12 +4,10 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot, runCli } from './helpers/run-cli.js';
+import { resolveOutputs, type OutputFlag } from '../src/cli/outputs.js';
 
 const COMMANDS = ['check', 'report', 'diff', 'assess', 'criteria', 'init'];
 
-// `diff` is not registered in the CLI yet, so its flags cannot come from `diff --help`: these are
-// the options of runDiff (src/cli/commands/diff.ts). Replace with the help text once registered.
-const DIFF_FLAGS = ['-f', '--format', '-o', '--output', '--fail-on-regression', '-c', '--controls', '--config', '-h', '--help'];
 
 const EXTENSION: Record<string, string> = { html: '.html', json: '.json', junit: '.xml', sarif: '.sarif', md: '.md', text: '.txt' };
 
@@ -49,16 +47,16 @@ function helpFlags(command: string): string[] {
 
 const flagCache = new Map<string, string[]>();
 const flagsOf = (command: string) => {
-  if (command === 'diff') return DIFF_FLAGS;
   if (!flagCache.has(command)) flagCache.set(command, helpFlags(command));
   return flagCache.get(command)!;
 };
 
-/** The i-th --format goes to the i-th -o; an -o without a --format follows its extension (src/cli/outputs.ts). */
+/** [format, file] of every -o, paired exactly as the CLI pairs them (resolveOutputs, command-line order). */
 function pairs(args: string[], fallback: string): [string, string][] {
-  const valueOf = (names: string[]) => args.flatMap((a, i) => (names.includes(a) ? [args[i + 1]!] : []));
-  const formats = valueOf(['-f', '--format']);
-  return valueOf(['-o', '--output']).map((file, i) => [formats[i] ?? Object.keys(EXTENSION).find((f) => EXTENSION[f] === extname(file)) ?? fallback, file]);
+  const flags: OutputFlag[] = args.flatMap((a, i): OutputFlag[] =>
+    ['-f', '--format'].includes(a) ? [{ kind: 'format', value: args[i + 1]! }] : ['-o', '--output'].includes(a) ? [{ kind: 'output', value: args[i + 1]! }] : [],
+  );
+  return resolveOutputs(flags, Object.keys(EXTENSION), fallback, '/').filter((o) => o.path !== undefined).map((o) => [o.format, o.path!.slice(1)]);
 }
 
 const githubScripts = (): string[] => Object.values(github.jobs as Record<string, { steps: { run?: string }[] }>).flatMap((job) => job.steps.flatMap((s) => (s.run ? [s.run] : [])));
