@@ -1,32 +1,10 @@
 import { describe, expect, test } from '@jest/globals';
 import { sarifErrors } from '../helpers/schemas.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import type { CriterionOutcome, Findings, OutcomeStatus } from '../../src/formats/findings.js';
+import { findings, outcome, outOfScope, unmappedAt } from '../helpers/findings.js';
 import { FINGERPRINT_KEY, toSarif, type SarifLog } from '../../src/formats/sarif.js';
 
-const CATEGORIES: Record<string, [string, string]> = {
-  CC: ['Security', 'CC7 System Operations'],
-  A: ['Availability', 'A1 Additional Criteria for Availability'],
-  C: ['Confidentiality', 'C1 Additional Criteria for Confidentiality'],
-};
-
-function outcome(id: string, title: string, status: OutcomeStatus, extra: Partial<CriterionOutcome> = {}): CriterionOutcome {
-  const category = id.replace(/\d.*$/, '');
-  const [categoryName, series] = CATEGORIES[category]!;
-  return { id, title, category, categoryName, series, status, ...extra };
-}
-
-const outOfScope = { reason: 'Out of scope.' };
-const gap = (id: string): Partial<CriterionOutcome> => ({
-  reason: `No control maps to ${id}.`,
-  remediation: `Map a control to ${id} in controls/.`,
-  location: { file: 'soc2-ready.yaml', line: 3, column: 1 },
-});
-
-function findings(outcomes: CriterionOutcome[], diagnostics: Diagnostic[] = []): Findings {
-  const tool = { name: 'soc2-ready', version: '0.1.0', informationUri: 'https://example.com/soc2-ready' };
-  return { tool, command: 'check', generatedAt: '2025-03-04T05:06:07.890Z', outcomes, diagnostics };
-}
+const gap = (id: string) => unmappedAt(id);
 
 const unknownCriterion: Diagnostic = {
   code: 'unknown-criterion',
