@@ -72,10 +72,10 @@ describe('assess in a real pseudo-terminal', () => {
     let mark = first.text.length;
     await first.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // past the 4 graded choices: "Not sure"
     await first.waitFor(/question 2 of 4 · 25%[\s\S]*T-01 Quarterly access reviews[\s\S]*How often are access reviews done\?/, mark);
-    mark = first.text.length;
-    await first.press(KEY.enter); // Every quarter
-    const latency = await first.waitFor(/question 3 of 4[\s\S]*Is the sign-off kept as evidence\?/, mark);
-    process.stderr.write(`keypress to next question (incl. save), as seen through the pty: ${latency} ms\n`);
+    // Enter on "Every quarter": the answer is saved and the follow-up drawn. Timed for the record only
+    // (no wall-clock assertion on a noisy machine); the closing note quotes it.
+    const latency = await first.timeKey(KEY.enter, /question 3 of 4[\s\S]*Is the sign-off kept as evidence\?/);
+    if (process.env.SOC2_READY_TIMINGS) process.stderr.write(`keypress → next question incl. save: ${latency.toFixed(1)} ms\n`);
     expect(Object.keys(answersOf().answers)).toEqual(['T-02.in-place', 'T-01.practice']);
     await first.kill();
 

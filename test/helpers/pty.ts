@@ -37,7 +37,7 @@ export class PtySession {
     while (!pattern.test(this.text.slice(since))) {
       if (this.exitCode !== undefined) throw new Error(`process exited (${this.exitCode}) before ${pattern}; output:\n${this.text.slice(-2000)}`);
       if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${pattern}; output:\n${this.text.slice(-2000)}`);
-      await new Promise((r) => setTimeout(r, 10));
+      await new Promise((r) => setTimeout(r, 2));
     }
     return Date.now() - start;
   }
@@ -53,6 +53,15 @@ export class PtySession {
       this.child.stdin!.write(key);
       await new Promise((r) => setTimeout(r, 40));
     }
+  }
+
+  /** Sends one key and returns the milliseconds until the output (after that moment) matches. */
+  async timeKey(key: string, pattern: RegExp): Promise<number> {
+    const since = this.text.length;
+    const start = performance.now();
+    this.child.stdin!.write(key);
+    await this.waitFor(pattern, since);
+    return performance.now() - start;
   }
 
   async type(text: string): Promise<void> {
