@@ -18,6 +18,15 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 const examples = (lines: string[]) => `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 
 export function registerCommands(program: Command, io: Io, setExit: SetExit): void {
+  registerAssess(program, io, setExit);
+  registerCheck(program, io, setExit);
+  registerReport(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerInit(program, io, setExit);
+  registerCriteria(program, io, setExit);
+}
+
+function registerAssess(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('assess')
     .description('Answer the readiness questionnaire in the terminal. Saves after every answer; run again to resume.')
@@ -34,7 +43,9 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       const { runAssess } = await import('./commands/assess.js');
       setExit(await runAssess(options, io));
     });
+}
 
+function registerCheck(program: Command, io: Io, setExit: SetExit): void {
   const check = program
     .command('check')
     .description('Check a control inventory: every in-scope criterion mapped, every cited id real. Exit 1 on findings.')
@@ -50,7 +61,9 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       setExit(await runCheck({ ...options, outputs: checkOutputs }, io));
     });
   const checkOutputs = trackOutputs(check as unknown as Command);
+}
 
+function registerReport(program: Command, io: Io, setExit: SetExit): void {
   const report = program
     .command('report')
     .description('Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github).')
@@ -68,7 +81,9 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       setExit(await runReport({ ...options, outputs: reportOutputs }, io));
     });
   const reportOutputs = trackOutputs(report as unknown as Command);
+}
 
+function registerDiff(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('diff')
     .argument('<before>', "answers file (YAML) or `report --format json` output to compare from, e.g. the base branch's")
@@ -84,7 +99,9 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       const { runDiff } = await import('./commands/diff.js');
       setExit(await runDiff(options, before, after, io));
     });
+}
 
+function registerInit(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('init')
     .argument('[dir]', 'folder to set up (default: the current folder)')
@@ -96,7 +113,9 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
       const { runInit } = await import('./commands/init.js');
       setExit(await runInit(dir, options, io));
     });
+}
 
+function registerCriteria(program: Command, io: Io, setExit: SetExit): void {
   program
     .command('criteria')
     .description('List the 61 Trust Services Criteria (2017, points of focus revised 2022) in AICPA order.')

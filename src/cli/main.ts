@@ -26,6 +26,19 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
     .description('SOC 2 readiness from the terminal: map controls to the AICPA 2017 Trust Services Criteria, answer a questionnaire, and get a scored gap report. A self-assessment, not an attestation.')
     .version(await version(), '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  $ soc2-ready assess                                  # the questionnaire, saved after every answer',
+        '  $ soc2-ready report --format html -o readiness.html  # the readiness report',
+        '  $ soc2-ready check --controls compliance/controls    # CI gate: every in-scope criterion mapped',
+        '',
+        'Exit codes: 0 ok · 1 findings (unmapped or unknown criteria, invalid files, --fail-under) · 2 usage or environment error · 130 interrupted',
+        '',
+      ].join('\n'),
+    )
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
   registerCommands(program, io, (code) => {
