@@ -39,6 +39,15 @@ describe('report --template-dir (branding without touching the package)', () => 
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
+  test('a custom template cannot reach prototypes or constructors', () => {
+    const dir = copyExample('mature-saas');
+    mkdirSync(join(dir, 'branding'));
+    writeFileSync(join(dir, 'branding', 'report.md.hbs'), '[{{constructor.name}}][{{__proto__}}][{{organization.constructor}}][{{lookup this "constructor"}}][{{#with categories}}{{this.constructor.name}}{{/with}}][{{organization}}]\n');
+    const r = runCli(['report', '--format', 'md', '--template-dir', 'branding'], { cwd: dir });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe('[][][][][][Northwind Analytics]\n');
+  });
+
   test('a missing template folder is a usage error, exit 2', () => {
     const r = runCli(['report', '--format', 'html', '--template-dir', 'nope'], { cwd: copyExample('mature-saas') });
     expect(r.status).toBe(2);
