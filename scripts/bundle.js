@@ -29,7 +29,7 @@ await build({
 
 const vendors = { yaml: 'yaml', handlebars: 'handlebars', 'handlebars-runtime': 'handlebars/runtime', ajv: 'ajv' };
 for (const [name, module] of Object.entries(vendors)) {
-  await build({ ...common, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root }, format: 'cjs', outfile: join(dist, 'vendor', `${name}.cjs`) });
+  await build({ ...common, minify: true, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root }, format: 'cjs', outfile: join(dist, 'vendor', `${name}.cjs`) });
 }
 
 const validators = join(dist, 'validators');
