@@ -26,7 +26,7 @@ export function emptyAnswers(now: string): AnswersDocument {
 }
 
 export function parseAnswers(text: string, file: string): { doc?: AnswersDocument; diagnostics: Diagnostic[] } {
-  const source = parseYamlSource(text, file);
+  const source = parseYamlSource(text, file, { fast: true });
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   if (source.data === null || typeof source.data !== 'object') {
     return { diagnostics: [error('schema', 'The answers file must be a mapping with "version", "scope" and "answers".', { file, line: 1, column: 1 })] };

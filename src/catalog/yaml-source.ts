@@ -1,5 +1,6 @@
 import type { Document, Node as YamlNode } from 'yaml';
 import { vendor } from '../vendor.js';
+import { parseSimpleYaml } from './simple-yaml.js';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
 /** Files above this size are refused before parsing: a control file is a few hundred KB at most. */
@@ -46,8 +47,21 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
   }
 }
 
-/** Parses one YAML document safely: never throws, never prints, reports every problem with a position. */
-export function parseYamlSource(rawText: string, file: string): YamlSource {
+/**
+ * Parses one YAML document safely: never throws, never prints, reports every problem with a position.
+ * With `fast`, documents in the simple subset (answers files, plain configs) are read by
+ * parseSimpleYaml and `yaml` runs only if a position is ever asked for (that is, on an error).
+ */
+export function parseYamlSource(rawText: string, file: string, options: { fast?: boolean } = {}): YamlSource {
+  const simple = options.fast ? parseSimpleYaml(rawText) : undefined;
+  if (simple) {
+    let full: YamlSource | undefined;
+    return { file, data: simple.value, diagnostics: [], locate: (path, o) => (full ??= parseWithYaml(rawText, file)).locate(path, o) };
+  }
+  return parseWithYaml(rawText, file);
+}
+
+function parseWithYaml(rawText: string, file: string): YamlSource {
   const text = rawText.startsWith('\uFEFF') ? rawText.slice(1) : rawText;
   const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
