@@ -23,6 +23,9 @@ await build({
   format: 'esm',
   splitting: true,
   chunkNames: 'cli-[hash]',
+  // Less to parse at start-up; identifiers are kept so internal-error stack traces stay readable.
+  minifyWhitespace: true,
+  minifySyntax: true,
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
   banner: { js: "import { createRequire as __soc2CreateRequire } from 'node:module'; const require = __soc2CreateRequire(import.meta.url);" },
 });
