@@ -23,6 +23,8 @@ export interface CheckResult {
   excluded: Exclusion[];
   diagnostics: Diagnostic[];
   controlCount: number;
+  /** Where the controls came from, for people: "the built-in library" or a folder. Set by the caller. */
+  source?: string;
 }
 
 /** Pure: maps controls to criteria, finds unmapped in-scope criteria and runs every content rule. */

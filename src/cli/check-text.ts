@@ -34,7 +34,8 @@ function verdict(result: CheckResult, catalog: Catalog, paint: ReturnType<typeof
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const inScope = catalog.criteria.filter((c) => result.scope.includes(c.category)).length;
-  const counts = `${plural(result.controlCount, 'control')}, scope: ${result.scope.join(', ')}`;
+  const from = result.source ? ` from ${result.source}` : '';
+  const counts = `${plural(result.controlCount, 'control')}${from}; scope: ${result.scope.join(', ')}`;
   if (result.ok) {
     const extra = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
     return paint.green(`✔ All ${inScope} in-scope criteria are mapped or excluded; no errors${extra}.`) + paint.dim(` (${counts})`);

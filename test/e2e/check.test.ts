@@ -17,7 +17,7 @@ describe('soc2-ready check (spawned)', () => {
   test('a three-field inventory covering Security passes: exit 0', () => {
     const r = runCli(['check', '--controls', 'examples/inventories/startup/controls']);
     expect(r.status).toBe(0);
-    expect(r.stdout).toContain('(15 controls, scope: security)');
+    expect(r.stdout).toContain('(15 controls from examples/inventories/startup/controls; scope: security)');
   });
 
   test('a broken inventory fails with exact file:line:col diagnostics: exit 1', () => {

@@ -75,7 +75,8 @@ export function loadAndCheck(catalog: Catalog, options: Pick<CheckOptions, 'cont
   const inventoryLocation = loadedConfig.config.file ?? (dir === builtinControlsDir ? undefined : loaded.displayDir);
   const result = checkInventory({ catalog, controls: loaded.controls, scope: scope.scope, exclusions: loadedConfig.config.exclusions, inventoryLocation });
   const diagnostics = sortDiagnostics([...loadedConfig.diagnostics, ...loaded.diagnostics, ...result.diagnostics]);
-  return { result: { ...result, diagnostics, ok: !hasErrors(diagnostics) }, location: inventoryLocation === undefined ? undefined : { file: inventoryLocation } };
+  const source = dir === builtinControlsDir ? 'the built-in library' : loaded.displayDir;
+  return { result: { ...result, diagnostics, ok: !hasErrors(diagnostics), source }, location: inventoryLocation === undefined ? undefined : { file: inventoryLocation } };
 }
 
 export const INFORMATION_URI = 'https://github.com/soc2-ready/soc2-ready';
