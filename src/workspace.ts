@@ -14,6 +14,7 @@ import { builtinControlsDir, builtinQuestionnaireFile, displayPath } from './pat
 import { parseQuestionnaire, type QuestionnaireContent } from './questionnaire/content.js';
 import { planControls, type PlannedControl } from './questionnaire/plan.js';
 import { resolveScope } from './scope.js';
+import { assess, type Assessment } from './scoring.js';
 
 export interface WorkspaceOptions {
   answers?: string;
@@ -89,9 +90,25 @@ export function fullPlan(ws: Workspace): PlannedControl[] {
   return planControls(ws.catalog, ws.controls, scopeOf(ws), ws.content);
 }
 
+/** Scores the answers file against its controls, scope, exclusions and thresholds. */
+export function assessWorkspace(ws: Workspace): Assessment {
+  return assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
+}
+
 /** Saves the answers file atomically, answers in questionnaire order. */
 export function saveAnswers(ws: Workspace, now: string): void {
   ws.doc.updated = now;
-  const order = planControls(ws.catalog, ws.controls, new Set(ws.catalog.categories.map((c) => c.id)), ws.content).flatMap((p) => p.questions.map((q) => q.id));
-  writeFileAtomic(ws.answersPath, serializeAnswers(ws.doc, order));
+  writeFileAtomic(ws.answersPath, serializeAnswers(ws.doc, questionOrder(ws)));
+}
+
+const orders = new WeakMap<Workspace, string[]>();
+
+/** Every question id in questionnaire order over all categories (computed once per workspace). */
+function questionOrder(ws: Workspace): string[] {
+  let order = orders.get(ws);
+  if (!order) {
+    order = planControls(ws.catalog, ws.controls, new Set(ws.catalog.categories.map((c) => c.id)), ws.content).flatMap((p) => p.questions.map((q) => q.id));
+    orders.set(ws, order);
+  }
+  return order;
 }

@@ -1,9 +1,8 @@
 /** `assess`: the interactive questionnaire. Saves after every answer; resumes where it stopped. */
 import { UsageError } from '../../errors.js';
-import { assess } from '../../scoring.js';
 import { recommendedScope } from '../../questionnaire/content.js';
 import { applies, nextUnanswered, planControls, progress, staleAnswerIds, type PlannedControl } from '../../questionnaire/plan.js';
-import { fullPlan, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../workspace.js';
+import { assessWorkspace, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../workspace.js';
 import { colorLevel } from '../color.js';
 import type { Io } from '../main.js';
 import type { Painter } from '../print.js';
@@ -44,7 +43,7 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
   if (!ws.existed || options.rescope) await askScope(ws, prompter, paint, say, now);
   reportStale(ws, paint, say);
   await walkQuestions(ws, options, prompter, paint, say, now);
-  const assessment = assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
+  const assessment = assessWorkspace(ws);
   const { renderSummary } = await import('../summary-text.js');
   const file = ws.answersDisplay;
   io.stdout.write(

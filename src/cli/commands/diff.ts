@@ -7,10 +7,9 @@ import { extname, resolve } from 'node:path';
 import { diffReports, hasRegression, renderDiffMarkdown, toDiffJson, type ReadinessDiff, type ReportJson } from '../../diff.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../paths.js';
-import { staleAnswerIds } from '../../questionnaire/plan.js';
 import { toReportJson } from '../../report/json.js';
-import { assess } from '../../scoring.js';
-import { fullPlan, loadWorkspace, scopeOf, type WorkspaceOptions } from '../../workspace.js';
+import { assessWorkspace, loadWorkspace, type WorkspaceOptions } from '../../workspace.js';
+import { reportMetaOf } from '../report-meta.js';
 import { clock } from '../clock.js';
 import type { Io } from '../main.js';
 import { writeOutput } from '../outputs.js';
@@ -60,16 +59,7 @@ export async function loadSide(file: string, options: WorkspaceOptions, io: Io, 
 /** Scores an answers file exactly as `report --format json` would (same workspace, same assessment). */
 export async function scoreAnswersFile(answers: string, options: WorkspaceOptions, cwd: string, now: string): Promise<ReportJson> {
   const ws = loadWorkspace({ answers, controls: options.controls, config: options.config }, cwd, now, true);
-  const assessment = assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
-  const { version } = await import('../version.js');
-  return toReportJson(assessment, {
-    organization: ws.doc.organization,
-    answersFile: ws.answersDisplay,
-    controlsSource: ws.controlsLabel,
-    generatedAt: now,
-    tool: { name: 'soc2-ready', version: await version() },
-    staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content),
-  });
+  return toReportJson(assessWorkspace(ws), await reportMetaOf(ws, now));
 }
 
 /**

@@ -1,9 +1,9 @@
 /** `report`: scores an answers file and renders it as text, Markdown, HTML, JSON, JUnit, SARIF or GitHub. */
 import { appendFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
-import { staleAnswerIds } from '../../questionnaire/plan.js';
-import { assess, percent } from '../../scoring.js';
-import { fullPlan, loadWorkspace, scopeOf } from '../../workspace.js';
+import { percent } from '../../scoring.js';
+import { assessWorkspace, loadWorkspace } from '../../workspace.js';
+import { reportMetaOf } from '../report-meta.js';
 import { clock } from '../clock.js';
 import { colorLevel } from '../color.js';
 import type { Io } from '../main.js';
@@ -28,12 +28,11 @@ export async function runReport(options: ReportOptions, io: Io): Promise<number>
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), REPORT_FORMATS, io.stdout.isTTY ? 'text' : 'md', io.cwd);
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
-  const assessment = assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
-  const { version } = await import('../version.js');
+  const assessment = assessWorkspace(ws);
   const ctx: RenderContext = {
     assessment,
     catalog: ws.catalog,
-    meta: { organization: ws.doc.organization, answersFile: ws.answersDisplay, controlsSource: ws.controlsLabel, generatedAt: now, tool: { name: 'soc2-ready', version: await version() }, staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content) },
+    meta: await reportMetaOf(ws, now),
     templateDir: options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
     cwd: io.cwd,
     colorLevel: colorLevel(io.stdout, io.env, options.color),

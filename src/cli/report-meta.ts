@@ -1,0 +1,16 @@
+import type { ReportMeta } from '../report/view.js';
+import { staleAnswerIds } from '../questionnaire/plan.js';
+import type { Workspace } from '../workspace.js';
+import { version } from './version.js';
+
+/** What a report says about its own making: organization, sources, time, tool, stale answers. */
+export async function reportMetaOf(ws: Workspace, now: string): Promise<ReportMeta> {
+  return {
+    organization: ws.doc.organization,
+    answersFile: ws.answersDisplay,
+    controlsSource: ws.controlsLabel,
+    generatedAt: now,
+    tool: { name: 'soc2-ready', version: await version() },
+    staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content),
+  };
+}
