@@ -67,7 +67,7 @@ export interface Assessment {
   categories: CategoryResult[];
   criteria: CriterionResult[];
   controls: ControlResult[];
-  /** Controls below "ready", most important first (weight, then catalog order). */
+  /** Controls below "ready", most important first: weight, then lowest readiness, then catalog order. */
   gaps: ControlResult[];
   notSure: QuestionResult[];
   unanswered: QuestionResult[];
@@ -142,7 +142,7 @@ export function assess(input: ScoringInput): Assessment {
     controls,
     gaps: controls
       .filter((c) => c.status === 'gap' || c.status === 'partial')
-      .sort((a, b) => b.weight - a.weight || rank.get(a.id)! - rank.get(b.id)!),
+      .sort((a, b) => b.weight - a.weight || a.score! - b.score! || rank.get(a.id)! - rank.get(b.id)!),
     notSure: questions.filter((q) => q.state === 'not-sure'),
     unanswered: questions.filter((q) => q.state === 'unanswered'),
     notApplicable: questions.filter((q) => q.state === 'not-applicable'),

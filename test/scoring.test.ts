@@ -178,11 +178,11 @@ describe('status bands and percent', () => {
 });
 
 describe('gaps', () => {
-  test('gaps are partial and gap controls, heaviest first, then plan order', () => {
-    const controls = [control('L1', ['CC2.1'], 1), control('H1', ['CC1.2'], 3), control('M1', ['CC1.1'], 2), control('H2', ['CC1.1'], 3), control('OK', ['CC1.1'], 3), control('L2', ['CC1.1'], 1)];
-    const r = run(controls, { 'OK.a': a('yes'), 'L2.a': a('partly'), 'M1.a': a('partly') });
-    expect(r.controls.map((c) => c.id)).toEqual(['M1', 'H2', 'OK', 'L2', 'H1', 'L1']);
-    expect(r.gaps.map((c) => [c.id, c.status])).toEqual([['H2', 'gap'], ['H1', 'gap'], ['M1', 'partial'], ['L2', 'partial'], ['L1', 'gap']]);
+  test('gaps are partial and gap controls: heaviest first, then lowest readiness, then plan order', () => {
+    const controls = [control('L1', ['CC2.1'], 1), control('H1', ['CC1.2'], 3), control('M1', ['CC1.1'], 2), control('H2', ['CC1.1'], 3), control('OK', ['CC1.1'], 3), control('L2', ['CC1.1'], 1), control('H3', ['CC1.1'], 3)];
+    const r = run(controls, { 'OK.a': a('yes'), 'L2.a': a('partly'), 'M1.a': a('partly'), 'H3.a': a('partly') });
+    expect(r.controls.map((c) => c.id)).toEqual(['M1', 'H2', 'OK', 'L2', 'H3', 'H1', 'L1']);
+    expect(r.gaps.map((c) => [c.id, c.status])).toEqual([['H2', 'gap'], ['H1', 'gap'], ['H3', 'partial'], ['M1', 'partial'], ['L1', 'gap'], ['L2', 'partial']]);
   });
 });
 

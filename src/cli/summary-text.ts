@@ -27,7 +27,7 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   );
   const top = a.gaps.slice(0, options.topGaps ?? 5);
   if (top.length > 0) {
-    out.push('', paint.bold('Top gaps (by weight, then catalog order):'));
+    out.push('', paint.bold('Top gaps (by weight, then lowest readiness):'));
     for (const g of top) {
       out.push(`  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, weight ${g.weight}, ${g.criteria.join(', ')})`)}`);
       if (g.remediation) out.push(`    ${paint.dim('Next step:')} ${oneLine(g.remediation)}`);

@@ -81,8 +81,9 @@ describe('soc2-ready diff (in-process)', () => {
       { id: 'CC7.2', category: 'security', before: { status: 'ready', score: 83 }, after: { status: 'partial', score: 78 }, delta: -5 },
     ]);
     expect(d.improved.map((c: { id: string }) => c.id)).toEqual(['CC1.2', 'CC4.2']);
-    expect(d.newGaps.map((g: { control: string }) => g.control)).toEqual(['ACC-03', 'MON-01']);
-    expect(d.newGaps[0]).toMatchObject({ control: 'ACC-03', status: 'partial', score: 66, weight: 3, owner: 'Security lead', criteria: ['CC6.1'] });
+    // In report order: weight, then lowest readiness (MON-01 scores below ACC-03).
+    expect(d.newGaps.map((g: { control: string }) => g.control)).toEqual(['MON-01', 'ACC-03']);
+    expect(d.newGaps.find((g: { control: string }) => g.control === 'ACC-03')).toMatchObject({ control: 'ACC-03', status: 'partial', score: 66, weight: 3, owner: 'Security lead', criteria: ['CC6.1'] });
     expect(d.gapsClosed.map((g: { control: string }) => g.control)).toEqual(['GOV-02']);
     expect(d.newNotSure).toEqual([{ question: 'MON-01.retention', control: 'MON-01', text: 'How long are security-relevant logs kept?' }]);
     expect(d.resolvedNotSure).toEqual([]);

@@ -183,6 +183,11 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     }
     const weights = json.gaps.map((g) => g.weight);
     expect(weights).toEqual([...weights].sort((a, b) => b - a));
+    // Within one weight, the lowest readiness comes first.
+    json.gaps.forEach((g, i) => {
+      const next = json.gaps[i + 1];
+      if (next && next.weight === g.weight) expect(g.score!).toBeLessThanOrEqual(next.score!);
+    });
     const notSureAnswers = Object.entries(answers.answers).filter(([, a]) => a.value === 'not-sure').map(([id]) => id);
     expect(json.notSure.map((q) => q.question).sort()).toEqual(notSureAnswers.sort());
     for (const q of json.notSure) expect([q.value, q.question.startsWith(`${q.control}.`)]).toEqual(['not-sure', true]);
