@@ -76,7 +76,7 @@ interface Explanation {
 
 function explain(e: ErrorObject, subject: string, owner: string, path: PathSegment[]): Explanation {
   const p = e.params as Record<string, unknown>;
-  const got = JSON.stringify(e.data);
+  const got = shortJson(e.data);
   switch (e.keyword) {
     case 'required':
       return { message: `${capitalise(owner)} is missing the required field "${p.missingProperty}".` };
@@ -140,6 +140,17 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
     label = typeof id === 'string' ? `${kind} "${id}"` : `entry ${segment + 1} of "${collection}"`;
   }
   return label;
+}
+
+/** The offending value for a message: JSON, cut short, never throwing. */
+function shortJson(value: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? 'a list' : 'a mapping';
+  }
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function typeName(type: string): string {

@@ -79,6 +79,15 @@ function parseWithYaml(rawText: string, file: string): YamlSource {
   if (diagnostics.length > 0) return { file, data: undefined, diagnostics, locate };
   try {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    if (isCircular(data)) {
+      // `&a` on a mapping that contains `*a` (e.g. a merge key `<<: *a`) makes the data contain itself.
+      const diagnostic = error('yaml-syntax', 'An alias refers to a mapping or list that contains it, so the data would be infinite.', {
+        file,
+        ...firstAlias(doc, at),
+        hint: 'Write the values out instead of referring back to an enclosing anchor.',
+      });
+      return { file, data: undefined, diagnostics: [diagnostic], locate };
+    }
     return { file, data, diagnostics, locate };
   } catch (cause) {
     // yaml throws ReferenceError (not YAMLParseError) for alias bombs and unresolved aliases.
@@ -94,6 +103,30 @@ function parseWithYaml(rawText: string, file: string): YamlSource {
       : unresolvedAlias(doc, file, at) ?? error('yaml-syntax', `YAML could not be resolved: ${message}.`, { file, line: 1, column: 1 });
     return { file, data: undefined, diagnostics: [diagnostic], locate };
   }
+}
+
+/** Whether plain data contains itself (possible with YAML aliases to an enclosing node). */
+function isCircular(value: unknown, ancestors: Set<object> = new Set()): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (ancestors.has(value)) return true;
+  ancestors.add(value);
+  const children = Array.isArray(value) ? value : Object.values(value);
+  const found = children.some((child) => isCircular(child, ancestors));
+  ancestors.delete(value);
+  return found;
+}
+
+function firstAlias(doc: Document, at: (o: number) => Position): Position | undefined {
+  const { isAlias, visit } = yaml();
+  let found: Position | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      if (!isAlias(node) || node.range === undefined || node.range === null) return;
+      found = at(node.range[0]);
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 /** The first alias (*name) with no anchor (&name) before it, as a positioned diagnostic. */
