@@ -35,8 +35,3 @@ export function parseCatalog(text: string, file: string): CatalogResult {
 export function criteriaOf(catalog: Catalog, categoryIds: ReadonlySet<string>): Criterion[] {
   return catalog.criteria.filter((c) => categoryIds.has(c.category));
 }
-
-/** Index of each criterion id in document order, for sorting anything by catalog order. */
-export function catalogOrder(catalog: Catalog): Map<string, number> {
-  return new Map(catalog.criteria.map((c, i) => [c.id, i]));
-}
