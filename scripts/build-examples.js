@@ -14,7 +14,11 @@ for (const name of readdirSync(root).sort()) {
   const dir = join(root, name);
   if (!existsSync(join(dir, 'answers.yaml'))) continue;
   const args = ['report', '-o', 'report.md', '-o', 'report.html', '-o', 'report.json'];
-  const run = spawnSync(process.execPath, [bin, ...args], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: EXAMPLES_EPOCH, NO_COLOR: '1' }, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [bin, ...args], {
+    cwd: dir,
+    env: { ...process.env, SOURCE_DATE_EPOCH: EXAMPLES_EPOCH, NO_COLOR: '1' },
+    encoding: 'utf8',
+  });
   if (run.status !== 0) {
     process.stderr.write(`${name}: ${run.stderr}`);
     process.exitCode = 1;

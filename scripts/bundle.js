@@ -27,16 +27,30 @@ await build({
   minifyWhitespace: true,
   minifySyntax: true,
   // Bundled CommonJS dependencies call require() for Node built-ins; ESM output needs a real one.
-  banner: { js: "import { createRequire as __soc2CreateRequire } from 'node:module'; const require = __soc2CreateRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __soc2CreateRequire } from 'node:module'; const require = __soc2CreateRequire(import.meta.url);",
+  },
 });
 
 const vendors = { yaml: 'yaml', handlebars: 'handlebars', 'handlebars-runtime': 'handlebars/runtime', ajv: 'ajv' };
 for (const [name, module] of Object.entries(vendors)) {
-  await build({ ...common, minify: true, stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root }, format: 'cjs', outfile: join(dist, 'vendor', `${name}.cjs`) });
+  await build({
+    ...common,
+    minify: true,
+    stdin: { contents: `module.exports = require(${JSON.stringify(module)});`, resolveDir: root },
+    format: 'cjs',
+    outfile: join(dist, 'vendor', `${name}.cjs`),
+  });
 }
 
 const validators = join(dist, 'validators');
 for (const file of readdirSync(validators).filter((f) => f.endsWith('.cjs'))) {
-  await build({ ...common, entryPoints: [join(validators, file)], format: 'cjs', outfile: join(validators, file), allowOverwrite: true });
+  await build({
+    ...common,
+    entryPoints: [join(validators, file)],
+    format: 'cjs',
+    outfile: join(validators, file),
+    allowOverwrite: true,
+  });
 }
 console.log('bundle: dist/cli.js with lazy chunks, 4 vendor bundles, self-contained validators');

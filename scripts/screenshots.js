@@ -13,7 +13,9 @@ const HEIGHT = 1800;
 const root = fileURLToPath(new URL('../examples/', import.meta.url));
 
 if (!existsSync(CHROMIUM)) {
-  process.stderr.write(`screenshots: Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.\n`);
+  process.stderr.write(
+    `screenshots: Chromium not found at ${CHROMIUM}. Install it (apt-get install chromium; .ci/run does) or set CHROMIUM_PATH.\n`,
+  );
   process.exit(1);
 }
 
@@ -27,11 +29,24 @@ if (names.length === 0) {
 
 const browser = await chromium.launch({
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   // The viewport is the clip: the first 1800px of the page, not the (very long) full page.
-  const context = await browser.newContext({ viewport: { width: WIDTH, height: HEIGHT }, deviceScaleFactor: 1, colorScheme: 'light', reducedMotion: 'reduce' });
+  const context = await browser.newContext({
+    viewport: { width: WIDTH, height: HEIGHT },
+    deviceScaleFactor: 1,
+    colorScheme: 'light',
+    reducedMotion: 'reduce',
+  });
   for (const name of names) {
     const page = await context.newPage();
     /** @type {string[]} */

@@ -22,14 +22,30 @@ export interface AnswersDocument {
 }
 
 export function emptyAnswers(now: string): AnswersDocument {
-  return { version: 1, scope: ['security'], controls: BUILTIN_CONTROLS, created: now, updated: now, scoping: {}, answers: {} };
+  return {
+    version: 1,
+    scope: ['security'],
+    controls: BUILTIN_CONTROLS,
+    created: now,
+    updated: now,
+    scoping: {},
+    answers: {},
+  };
 }
 
 export function parseAnswers(text: string, file: string): { doc?: AnswersDocument; diagnostics: Diagnostic[] } {
   const source = parseYamlSource(text, file, { fast: true });
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   if (source.data === null || typeof source.data !== 'object') {
-    return { diagnostics: [error('schema', 'The answers file must be a mapping with "version", "scope" and "answers".', { file, line: 1, column: 1 })] };
+    return {
+      diagnostics: [
+        error('schema', 'The answers file must be a mapping with "version", "scope" and "answers".', {
+          file,
+          line: 1,
+          column: 1,
+        }),
+      ],
+    };
   }
   const diagnostics = schemaDiagnostics('answers', source);
   if (diagnostics.length > 0) return { diagnostics };
@@ -60,10 +76,14 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     scoping: doc.scoping,
     answers,
   };
-  const header = '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
+  const header =
+    '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
   // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
   // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
-  return header + vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] });
+  return (
+    header +
+    vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] })
+  );
 }
 
 function orderedAnswer(a: Answer): Answer {

@@ -25,8 +25,16 @@ export const SNAPSHOT_FILE = join(buildDir, 'builtin-content.json');
 /** Hash of every shipped content file, in a fixed order. */
 export function contentHash(controlFiles: readonly string[]): string {
   const hash = createHash('sha256');
-  for (const file of [builtinCatalogFile, builtinQuestionnaireFile, ...controlFiles.map((f) => join(builtinControlsDir, f))]) {
-    hash.update(file.slice(file.lastIndexOf('criteria'))).update('\0').update(readFileSync(file)).update('\0');
+  for (const file of [
+    builtinCatalogFile,
+    builtinQuestionnaireFile,
+    ...controlFiles.map((f) => join(builtinControlsDir, f)),
+  ]) {
+    hash
+      .update(file.slice(file.lastIndexOf('criteria')))
+      .update('\0')
+      .update(readFileSync(file))
+      .update('\0');
   }
   return hash.digest('hex');
 }

@@ -42,10 +42,14 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   const thresholds = { ...DEFAULT_THRESHOLDS, ...raw.thresholds };
   if (thresholds.partial > thresholds.ready) {
     diagnostics.push(
-      error('schema', `thresholds.partial (${thresholds.partial}) must not be above thresholds.ready (${thresholds.ready}).`, {
-        file,
-        ...source.locate(['thresholds']),
-      }),
+      error(
+        'schema',
+        `thresholds.partial (${thresholds.partial}) must not be above thresholds.ready (${thresholds.ready}).`,
+        {
+          file,
+          ...source.locate(['thresholds']),
+        },
+      ),
     );
   }
   const exclusions = (raw.exclusions ?? []).map((e, i) => ({

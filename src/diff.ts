@@ -70,8 +70,13 @@ export interface ReadinessDiff {
 /** Higher is better; statuses without a rank (excluded, not applicable, out of scope) never compare. */
 const RANK: Partial<Record<Status, number>> = { ready: 3, partial: 2, gap: 1, unmapped: 1 };
 
-const delta = (before: number | null, after: number | null) => (before === null || after === null ? null : after - before);
-const source = (r: ReportJson) => ({ answersFile: r.answersFile, generatedAt: r.generatedAt, organization: r.organization });
+const delta = (before: number | null, after: number | null) =>
+  before === null || after === null ? null : after - before;
+const source = (r: ReportJson) => ({
+  answersFile: r.answersFile,
+  generatedAt: r.generatedAt,
+  organization: r.organization,
+});
 const onlyIn = <T>(list: readonly T[], other: readonly T[], key: (t: T) => string) => {
   const seen = new Set(other.map(key));
   return list.filter((item) => !seen.has(key(item)));
@@ -79,14 +84,28 @@ const onlyIn = <T>(list: readonly T[], other: readonly T[], key: (t: T) => strin
 
 export function diffReports(before: ReportJson, after: ReportJson): ReadinessDiff {
   const { regressed, improved } = compareCriteria(before.criteria, after.criteria);
-  const gap = (g: Gap): GapEntry => ({ control: g.control, title: g.title, weight: g.weight, owner: g.owner, status: g.status, score: g.score, criteria: g.criteria });
+  const gap = (g: Gap): GapEntry => ({
+    control: g.control,
+    title: g.title,
+    weight: g.weight,
+    owner: g.owner,
+    status: g.status,
+    score: g.score,
+    criteria: g.criteria,
+  });
   const question = (q: Question): QuestionEntry => ({ question: q.question, control: q.control, text: q.text });
   const excludedBefore = before.excluded.map((e) => e.criterion);
   const excludedAfter = after.excluded.map((e) => e.criterion);
   return {
     before: source(before),
     after: source(after),
-    overall: { before: before.overall.score, after: after.overall.score, delta: delta(before.overall.score, after.overall.score), statusBefore: before.overall.status, statusAfter: after.overall.status },
+    overall: {
+      before: before.overall.score,
+      after: after.overall.score,
+      delta: delta(before.overall.score, after.overall.score),
+      statusBefore: before.overall.status,
+      statusAfter: after.overall.status,
+    },
     categories: compareCategories(before.categories, after.categories),
     regressed,
     improved,
@@ -140,7 +159,13 @@ function compareCriteria(before: readonly Criterion[], after: readonly Criterion
     const rankAfter = RANK[a.status];
     if (!b || !a.inScope || rankBefore === undefined || rankAfter === undefined) continue;
     const d = delta(b.score, a.score);
-    const change = { id: a.id, category: a.category, before: { status: b.status, score: b.score }, after: { status: a.status, score: a.score }, delta: d };
+    const change = {
+      id: a.id,
+      category: a.category,
+      before: { status: b.status, score: b.score },
+      after: { status: a.status, score: a.score },
+      delta: d,
+    };
     if ((d !== null && d < 0) || rankAfter < rankBefore) regressed.push(change);
     else if ((d !== null && d > 0) || rankAfter > rankBefore) improved.push(change);
   }
@@ -155,23 +180,54 @@ export function hasRegression(diff: ReadinessDiff): boolean {
 /** The JSON contract of `diff --format json`: keys in a fixed order; add, never rename. */
 export function toDiffJson(diff: ReadinessDiff) {
   const score = (s: ScoreChange) => ({ before: s.before, after: s.after, delta: s.delta });
-  const criterion = (c: CriterionChange) => ({ id: c.id, category: c.category, before: { status: c.before.status, score: c.before.score }, after: { status: c.after.status, score: c.after.score }, delta: c.delta });
-  const gap = (g: GapEntry) => ({ control: g.control, title: g.title, weight: g.weight, owner: g.owner, status: g.status, score: g.score, criteria: [...g.criteria] });
+  const criterion = (c: CriterionChange) => ({
+    id: c.id,
+    category: c.category,
+    before: { status: c.before.status, score: c.before.score },
+    after: { status: c.after.status, score: c.after.score },
+    delta: c.delta,
+  });
+  const gap = (g: GapEntry) => ({
+    control: g.control,
+    title: g.title,
+    weight: g.weight,
+    owner: g.owner,
+    status: g.status,
+    score: g.score,
+    criteria: [...g.criteria],
+  });
   const question = (q: QuestionEntry) => ({ question: q.question, control: q.control, text: q.text });
-  const side = (s: ReadinessDiff['before']) => ({ answersFile: s.answersFile, generatedAt: s.generatedAt, organization: s.organization });
+  const side = (s: ReadinessDiff['before']) => ({
+    answersFile: s.answersFile,
+    generatedAt: s.generatedAt,
+    organization: s.organization,
+  });
   return {
     before: side(diff.before),
     after: side(diff.after),
     regression: hasRegression(diff),
     overall: { ...score(diff.overall), statusBefore: diff.overall.statusBefore, statusAfter: diff.overall.statusAfter },
-    categories: diff.categories.map((c) => ({ id: c.id, name: c.name, ...score(c), statusBefore: c.statusBefore, statusAfter: c.statusAfter, inScopeBefore: c.inScopeBefore, inScopeAfter: c.inScopeAfter })),
+    categories: diff.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      ...score(c),
+      statusBefore: c.statusBefore,
+      statusAfter: c.statusAfter,
+      inScopeBefore: c.inScopeBefore,
+      inScopeAfter: c.inScopeAfter,
+    })),
     regressed: diff.regressed.map(criterion),
     improved: diff.improved.map(criterion),
     gapsClosed: diff.gapsClosed.map(gap),
     newGaps: diff.newGaps.map(gap),
     newNotSure: diff.newNotSure.map(question),
     resolvedNotSure: diff.resolvedNotSure.map(question),
-    scope: { added: [...diff.scope.added], removed: [...diff.scope.removed], exclusionsAdded: [...diff.scope.exclusionsAdded], exclusionsRemoved: [...diff.scope.exclusionsRemoved] },
+    scope: {
+      added: [...diff.scope.added],
+      removed: [...diff.scope.removed],
+      exclusionsAdded: [...diff.scope.exclusionsAdded],
+      exclusionsRemoved: [...diff.scope.exclusionsRemoved],
+    },
   };
 }
 
@@ -224,16 +280,31 @@ function categoryValue(score: number | null, inScope: boolean): string {
 
 function categoryTable(diff: ReadinessDiff): string[] {
   const rows = diff.categories.map((c) => {
-    const change = c.inScopeBefore && c.inScopeAfter ? arrow(c.delta) : c.inScopeAfter ? 'added to scope' : c.inScopeBefore ? 'removed from scope' : '—';
+    const change =
+      c.inScopeBefore && c.inScopeAfter
+        ? arrow(c.delta)
+        : c.inScopeAfter
+          ? 'added to scope'
+          : c.inScopeBefore
+            ? 'removed from scope'
+            : '—';
     return `| ${cell(c.name)} | ${categoryValue(c.before, c.inScopeBefore)} | ${categoryValue(c.after, c.inScopeAfter)} | ${change} |`;
   });
   return ['| Category | Before | After | Change |', '| --- | ---: | ---: | --- |', ...rows];
 }
 
-const statusScore = (s: { status: Status; score: number | null }) => `${statusLabel(s.status)}${s.score === null ? '' : ` ${s.score}%`}`;
-const criterionItem = (names: Map<string, string>) => (c: CriterionChange) => wrapItem(`**${inlineText(c.id)}** (${inlineText(names.get(c.category) ?? c.category)}): ${statusScore(c.before)} → ${statusScore(c.after)}${c.delta === null ? '' : ` (${pts(c.delta)})`}`);
-const gapItem = (g: GapEntry, prefix: string) => wrapItem(`**${inlineText(g.control)}** ${inlineText(g.title)}: ${prefix}${statusScore(g)}, weight ${g.weight}${g.owner ? `, owner ${inlineText(g.owner)}` : ''}`);
-const questionItem = (q: QuestionEntry) => wrapItem(`\`${q.question.replace(/`/g, '')}\` (${inlineText(q.control)}): ${inlineText(q.text)}`);
+const statusScore = (s: { status: Status; score: number | null }) =>
+  `${statusLabel(s.status)}${s.score === null ? '' : ` ${s.score}%`}`;
+const criterionItem = (names: Map<string, string>) => (c: CriterionChange) =>
+  wrapItem(
+    `**${inlineText(c.id)}** (${inlineText(names.get(c.category) ?? c.category)}): ${statusScore(c.before)} → ${statusScore(c.after)}${c.delta === null ? '' : ` (${pts(c.delta)})`}`,
+  );
+const gapItem = (g: GapEntry, prefix: string) =>
+  wrapItem(
+    `**${inlineText(g.control)}** ${inlineText(g.title)}: ${prefix}${statusScore(g)}, weight ${g.weight}${g.owner ? `, owner ${inlineText(g.owner)}` : ''}`,
+  );
+const questionItem = (q: QuestionEntry) =>
+  wrapItem(`\`${q.question.replace(/`/g, '')}\` (${inlineText(q.control)}): ${inlineText(q.text)}`);
 
 function section(title: string, items: string[]): string[] {
   return items.length === 0 ? [] : [`### ${title} (${items.length})`, '', ...items, ''];
@@ -252,8 +323,14 @@ function summaryLine(diff: ReadinessDiff): string {
 
 function scopeItems(diff: ReadinessDiff): string[] {
   const { added, removed, exclusionsAdded, exclusionsRemoved } = diff.scope;
-  const item = (label: string, ids: string[]) => (ids.length === 0 ? [] : [wrapItem(`${label}: ${ids.map(inlineText).join(', ')}`)]);
-  return [...item('Added to scope', added), ...item('Removed from scope', removed), ...item('Newly excluded', exclusionsAdded), ...item('No longer excluded', exclusionsRemoved)];
+  const item = (label: string, ids: string[]) =>
+    ids.length === 0 ? [] : [wrapItem(`${label}: ${ids.map(inlineText).join(', ')}`)];
+  return [
+    ...item('Added to scope', added),
+    ...item('Removed from scope', removed),
+    ...item('Newly excluded', exclusionsAdded),
+    ...item('No longer excluded', exclusionsRemoved),
+  ];
 }
 
 export function renderDiffMarkdown(diff: ReadinessDiff): string {
@@ -267,8 +344,14 @@ export function renderDiffMarkdown(diff: ReadinessDiff): string {
     ...categoryTable(diff),
     '',
     ...section('Regressions', diff.regressed.map(criterionItem(names))),
-    ...section('New gaps', diff.newGaps.map((g) => gapItem(g, ''))),
-    ...section('Closed gaps', diff.gapsClosed.map((g) => gapItem(g, 'was '))),
+    ...section(
+      'New gaps',
+      diff.newGaps.map((g) => gapItem(g, '')),
+    ),
+    ...section(
+      'Closed gaps',
+      diff.gapsClosed.map((g) => gapItem(g, 'was ')),
+    ),
     ...section('New "Not sure" answers', diff.newNotSure.map(questionItem)),
     ...section('Improvements', diff.improved.map(criterionItem(names))),
     ...section('Resolved "Not sure" answers', diff.resolvedNotSure.map(questionItem)),

@@ -39,7 +39,15 @@ export {
 export { parseAnswers, serializeAnswers, type AnswersDocument } from './answers.js';
 export { readQuestionnaire, loadWorkspace } from './workspace.js';
 
-export { assess, percent, statusOf, type Assessment, type Status, type CriterionResult, type ControlResult } from './scoring.js';
+export {
+  assess,
+  percent,
+  statusOf,
+  type Assessment,
+  type Status,
+  type CriterionResult,
+  type ControlResult,
+} from './scoring.js';
 export { toReportView, type ReportMeta, type ReportView } from './report/view.js';
 export { toReportJson } from './report/json.js';
 export { compileReport } from './report/handlebars.js';

@@ -55,11 +55,17 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
   const snapshot = resolve(absolute) === resolve(builtinControlsDir) ? builtinSnapshot() : undefined;
   if (snapshot) return fromSnapshot(snapshot, absolute, cwd, displayDir);
   if (!existsSync(absolute)) {
-    throw new UsageError(`Controls folder "${displayDir}" does not exist.`, 'Pass --controls <dir>, or run `soc2-ready init` to start from the built-in library.');
+    throw new UsageError(
+      `Controls folder "${displayDir}" does not exist.`,
+      'Pass --controls <dir>, or run `soc2-ready init` to start from the built-in library.',
+    );
   }
   const files = statSync(absolute).isDirectory() ? findYamlFiles(absolute) : [absolute];
   if (files.length === 0) {
-    throw new UsageError(`Controls folder "${displayDir}" holds no .yaml or .yml files.`, 'Point --controls at the folder with your control files.');
+    throw new UsageError(
+      `Controls folder "${displayDir}" holds no .yaml or .yml files.`,
+      'Point --controls at the folder with your control files.',
+    );
   }
   const controls: Control[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -80,7 +86,10 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
 /** The built-in library from the build-time snapshot, with file paths shown relative to the cwd. */
 function fromSnapshot(snapshot: BuiltinSnapshot, dir: string, cwd: string, displayDir: string): LoadedControls {
   const shown = new Map(snapshot.files.map((f) => [f, displayPath(join(dir, f), cwd)]));
-  const controls = snapshot.controls.map((c) => ({ ...c, location: { ...c.location, file: shown.get(c.location.file) ?? c.location.file } }));
+  const controls = snapshot.controls.map((c) => ({
+    ...c,
+    location: { ...c.location, file: shown.get(c.location.file) ?? c.location.file },
+  }));
   return { controls, diagnostics: [], files: snapshot.files.map((f) => join(dir, f)), displayDir };
 }
 
@@ -100,7 +109,8 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   }
   const shown = displayPath(path, cwd);
   const { text, diagnostic } = decodeUtf8(readFileSync(path), shown);
-  if (diagnostic) return { config: { ...EMPTY_CONFIG, file: shown }, diagnostics: [diagnostic], baseDir: dirname(path) };
+  if (diagnostic)
+    return { config: { ...EMPTY_CONFIG, file: shown }, diagnostics: [diagnostic], baseDir: dirname(path) };
   const parsed = parseConfig(text!, shown);
   return { ...parsed, baseDir: dirname(path) };
 }

@@ -30,5 +30,8 @@ export function resolveScope(catalog: Catalog, requested: readonly string[]): Sc
 }
 
 export function splitList(value: string): string[] {
-  return value.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return value
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
 }

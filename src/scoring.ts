@@ -93,7 +93,11 @@ export function statusOf(score: number, t: Thresholds): Status {
   return percent >= t.ready ? 'ready' : percent >= t.partial ? 'partial' : 'gap';
 }
 
-export function scoreQuestion(question: PlannedControl['questions'][number], controlId: string, answers: Answers): QuestionResult {
+export function scoreQuestion(
+  question: PlannedControl['questions'][number],
+  controlId: string,
+  answers: Answers,
+): QuestionResult {
   const base = { id: question.id, controlId, text: question.text };
   if (!applies(question, answers)) return { ...base, state: 'not-asked' };
   const answer = answers[question.id];
@@ -131,8 +135,22 @@ export function assess(input: ScoringInput): Assessment {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const controls = input.plan.map((p) => scoreControl(p, input.answers, t));
   const criteria = scoreCriteria(input, controls, t);
-  const categories = input.catalog.categories.map((c) => aggregate(c.id, c.name, input.scope.has(c.id), criteria.filter((r) => r.category === c.id), t));
-  const overallCategory = aggregate('overall', 'Overall', true, criteria.filter((r) => r.inScope), t);
+  const categories = input.catalog.categories.map((c) =>
+    aggregate(
+      c.id,
+      c.name,
+      input.scope.has(c.id),
+      criteria.filter((r) => r.category === c.id),
+      t,
+    ),
+  );
+  const overallCategory = aggregate(
+    'overall',
+    'Overall',
+    true,
+    criteria.filter((r) => r.inScope),
+    t,
+  );
   const questions = controls.flatMap((c) => c.questions);
   const rank = new Map(input.plan.map((p, i) => [p.control.id, i]));
   return {
@@ -156,10 +174,17 @@ function scoreCriteria(input: ScoringInput, controls: ControlResult[], t: Thresh
   const excluded = new Map((input.exclusions ?? []).map((e) => [e.criterion, e.reason]));
   return input.catalog.criteria.map((criterion): CriterionResult => {
     const mapped = controls.filter((c) => c.criteria.includes(criterion.id));
-    const base = { id: criterion.id, title: criterion.title, category: criterion.category, series: criterion.series, controls: mapped.map((c) => c.id) };
+    const base = {
+      id: criterion.id,
+      title: criterion.title,
+      category: criterion.category,
+      series: criterion.series,
+      controls: mapped.map((c) => c.id),
+    };
     const inScope = input.scope.has(criterion.category);
     if (!inScope) return { ...base, inScope, status: 'out-of-scope', score: null };
-    if (excluded.has(criterion.id)) return { ...base, inScope, status: 'excluded', score: null, excludedReason: excluded.get(criterion.id) };
+    if (excluded.has(criterion.id))
+      return { ...base, inScope, status: 'excluded', score: null, excludedReason: excluded.get(criterion.id) };
     // The plan holds every control with an in-scope criterion, so no planned control means unmapped.
     if (mapped.length === 0) return { ...base, inScope, status: 'unmapped', score: 0 };
     const scored = mapped.filter((c) => c.score !== null);
@@ -170,11 +195,24 @@ function scoreCriteria(input: ScoringInput, controls: ControlResult[], t: Thresh
   });
 }
 
-function aggregate(id: string, name: string, inScope: boolean, criteria: CriterionResult[], t: Thresholds): CategoryResult {
+function aggregate(
+  id: string,
+  name: string,
+  inScope: boolean,
+  criteria: CriterionResult[],
+  t: Thresholds,
+): CategoryResult {
   if (!inScope) return { id, name, inScope, score: null, status: 'out-of-scope', criteria: criteria.length };
   const scored = criteria.filter((c) => c.score !== null).map((c) => c.score!);
   const score = scored.length === 0 ? null : scored.reduce((a, b) => a + b, 0) / scored.length;
-  return { id, name, inScope, score, status: score === null ? 'not-applicable' : statusOf(score, t), criteria: criteria.length };
+  return {
+    id,
+    name,
+    inScope,
+    score,
+    status: score === null ? 'not-applicable' : statusOf(score, t),
+    criteria: criteria.length,
+  };
 }
 
 /** Whole percent, rounded down so readiness is never overstated. */

@@ -1,7 +1,14 @@
 /** Loads everything `assess` and `report` work on: catalog, questionnaire content, controls, answers. */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { BUILTIN_CONTROLS, DEFAULT_ANSWERS_FILE, emptyAnswers, parseAnswers, serializeAnswers, type AnswersDocument } from './answers.js';
+import {
+  BUILTIN_CONTROLS,
+  DEFAULT_ANSWERS_FILE,
+  emptyAnswers,
+  parseAnswers,
+  serializeAnswers,
+  type AnswersDocument,
+} from './answers.js';
 import type { Catalog, Control } from './catalog/types.js';
 import { decodeUtf8 } from './catalog/yaml-source.js';
 import type { Config } from './config.js';
@@ -39,40 +46,78 @@ export interface Workspace {
 export function readQuestionnaire(): QuestionnaireContent {
   const snapshot = builtinSnapshot();
   if (snapshot) return snapshot.questionnaire;
-  const { content, diagnostics } = parseQuestionnaire(readFileSync(builtinQuestionnaireFile, 'utf8'), builtinQuestionnaireFile);
+  const { content, diagnostics } = parseQuestionnaire(
+    readFileSync(builtinQuestionnaireFile, 'utf8'),
+    builtinQuestionnaireFile,
+  );
   if (!content) throw new Error(`The built-in questionnaire is invalid: ${diagnostics[0]?.message}`);
   return content;
 }
 
 export function loadWorkspace(options: WorkspaceOptions, cwd: string, now: string, mustExist: boolean): Workspace {
   const loadedConfig = loadConfig(cwd, options.config);
-  if (hasErrors(loadedConfig.diagnostics)) throw new ContentError(loadedConfig.diagnostics, 'soc2-ready.yaml is not valid.');
+  if (hasErrors(loadedConfig.diagnostics))
+    throw new ContentError(loadedConfig.diagnostics, 'soc2-ready.yaml is not valid.');
   const { config } = loadedConfig;
-  const answersPath = resolve(cwd, options.answers ?? (config.answers ? resolve(loadedConfig.baseDir, config.answers) : DEFAULT_ANSWERS_FILE));
+  const answersPath = resolve(
+    cwd,
+    options.answers ?? (config.answers ? resolve(loadedConfig.baseDir, config.answers) : DEFAULT_ANSWERS_FILE),
+  );
   const answersDisplay = displayPath(answersPath, cwd);
   const existed = existsSync(answersPath);
   if (!existed && mustExist) {
-    throw new UsageError(`Answers file "${answersDisplay}" does not exist.`, 'Run `soc2-ready assess` in a terminal to create it, or pass --answers <file>.');
+    throw new UsageError(
+      `Answers file "${answersDisplay}" does not exist.`,
+      'Run `soc2-ready assess` in a terminal to create it, or pass --answers <file>.',
+    );
   }
-  const doc = existed ? readAnswersFile(answersPath, answersDisplay) : { ...emptyAnswers(now), organization: config.organization };
+  const doc = existed
+    ? readAnswersFile(answersPath, answersDisplay)
+    : { ...emptyAnswers(now), organization: config.organization };
   const controlsDir = controlsFolder(options.controls, doc, config, loadedConfig.baseDir, answersPath, cwd);
   const loaded = loadControlsDir(controlsDir, cwd);
-  if (hasErrors(loaded.diagnostics)) throw new ContentError(loaded.diagnostics, `The control files under "${loaded.displayDir}" are not valid; run \`soc2-ready check\` for details.`);
-  const controlsLabel = controlsDir === builtinControlsDir ? BUILTIN_CONTROLS : relative(dirname(answersPath), controlsDir) || '.';
+  if (hasErrors(loaded.diagnostics))
+    throw new ContentError(
+      loaded.diagnostics,
+      `The control files under "${loaded.displayDir}" are not valid; run \`soc2-ready check\` for details.`,
+    );
+  const controlsLabel =
+    controlsDir === builtinControlsDir ? BUILTIN_CONTROLS : relative(dirname(answersPath), controlsDir) || '.';
   if (!existed && config.scope) doc.scope = config.scope;
-  return { catalog: readBuiltinCatalog(), content: readQuestionnaire(), config, controls: loaded.controls, controlsLabel, answersPath, answersDisplay, existed, doc: { ...doc, controls: controlsLabel } };
+  return {
+    catalog: readBuiltinCatalog(),
+    content: readQuestionnaire(),
+    config,
+    controls: loaded.controls,
+    controlsLabel,
+    answersPath,
+    answersDisplay,
+    existed,
+    doc: { ...doc, controls: controlsLabel },
+  };
 }
 
 function readAnswersFile(path: string, shown: string): AnswersDocument {
   const { text, diagnostic } = decodeUtf8(readFileSync(path), shown);
   if (diagnostic) throw new ContentError([diagnostic], `Answers file "${shown}" is not valid.`);
   const { doc, diagnostics } = parseAnswers(text!, shown);
-  if (!doc) throw new ContentError(diagnostics, `Answers file "${shown}" is not valid; fix it or start a new one with --answers <file>.`);
+  if (!doc)
+    throw new ContentError(
+      diagnostics,
+      `Answers file "${shown}" is not valid; fix it or start a new one with --answers <file>.`,
+    );
   return doc;
 }
 
 /** --controls, else the answers file's recorded source, else the config's, else the built-in library. */
-function controlsFolder(option: string | undefined, doc: AnswersDocument, config: Config, configDir: string, answersPath: string, cwd: string): string {
+function controlsFolder(
+  option: string | undefined,
+  doc: AnswersDocument,
+  config: Config,
+  configDir: string,
+  answersPath: string,
+  cwd: string,
+): string {
   if (option) return resolve(cwd, option);
   if (doc.controls && doc.controls !== BUILTIN_CONTROLS) return resolve(dirname(answersPath), doc.controls);
   if (config.controls) return resolve(configDir, config.controls);
@@ -92,7 +137,14 @@ export function fullPlan(ws: Workspace): PlannedControl[] {
 
 /** Scores the answers file against its controls, scope, exclusions and thresholds. */
 export function assessWorkspace(ws: Workspace): Assessment {
-  return assess({ catalog: ws.catalog, plan: fullPlan(ws), answers: ws.doc.answers, scope: scopeOf(ws), exclusions: ws.config.exclusions, thresholds: ws.config.thresholds });
+  return assess({
+    catalog: ws.catalog,
+    plan: fullPlan(ws),
+    answers: ws.doc.answers,
+    scope: scopeOf(ws),
+    exclusions: ws.config.exclusions,
+    thresholds: ws.config.thresholds,
+  });
 }
 
 /** Saves the answers file atomically, answers in questionnaire order. */
@@ -107,7 +159,9 @@ const orders = new WeakMap<Workspace, string[]>();
 function questionOrder(ws: Workspace): string[] {
   let order = orders.get(ws);
   if (!order) {
-    order = planControls(ws.catalog, ws.controls, new Set(ws.catalog.categories.map((c) => c.id)), ws.content).flatMap((p) => p.questions.map((q) => q.id));
+    order = planControls(ws.catalog, ws.controls, new Set(ws.catalog.categories.map((c) => c.id)), ws.content).flatMap(
+      (p) => p.questions.map((q) => q.id),
+    );
     orders.set(ws, order);
   }
   return order;

@@ -58,34 +58,125 @@ describe('parseAnswers', () => {
 
   const doc = (body: string) => `version: 1\nscope: [security]\n${body}`;
   test.each([
-    ['not-applicable without reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n'), 'Answer "ACC-01.scope" is missing the required field "reason".', 5, 5, undefined],
-    ['not-applicable with an empty reason', doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n    reason: ""\n'), '"reason" of answer "ACC-01.scope" must not be empty.', 6, 13, undefined],
-    ['unknown top-level key', doc('anwsers: {}\nanswers: {}\n'), 'The file has an unknown field "anwsers".', 3, 1, 'Did you mean "answers"?'],
-    ['unknown field in an answer', doc('answers:\n  X.q:\n    value: "yes"\n    notes: hi\n'), 'Answer "X.q" has an unknown field "notes".', 6, 5, 'Did you mean "note"?'],
-    ['scope with an unknown category', 'version: 1\nscope: [security, privcy]\nanswers: {}\n', 'Entry 2 of "scope" must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").', 2, 19, undefined],
-    ['missing answers', 'version: 1\nscope: [security]\n', 'The file is missing the required field "answers".', 1, 1, undefined],
-    ['a value that is not text', doc('answers:\n  X.q:\n    value: 3\n'), '"value" of answer "X.q" must be text (got 3).', 5, 12, undefined],
-    ['a scoping answer that is not yes/no/not-sure', doc('scoping:\n  availability.sla: maybe\nanswers: {}\n'), '"availability.sla" in "scoping" must be one of yes, no, not-sure (got "maybe").', 4, 21, undefined],
-    ['an unsupported version', 'version: 2\nscope: []\nanswers: {}\n', '"version" of the file must be 1 (got 2).', 1, 10, undefined],
+    [
+      'not-applicable without reason',
+      doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n'),
+      'Answer "ACC-01.scope" is missing the required field "reason".',
+      5,
+      5,
+      undefined,
+    ],
+    [
+      'not-applicable with an empty reason',
+      doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n    reason: ""\n'),
+      '"reason" of answer "ACC-01.scope" must not be empty.',
+      6,
+      13,
+      undefined,
+    ],
+    [
+      'unknown top-level key',
+      doc('anwsers: {}\nanswers: {}\n'),
+      'The file has an unknown field "anwsers".',
+      3,
+      1,
+      'Did you mean "answers"?',
+    ],
+    [
+      'unknown field in an answer',
+      doc('answers:\n  X.q:\n    value: "yes"\n    notes: hi\n'),
+      'Answer "X.q" has an unknown field "notes".',
+      6,
+      5,
+      'Did you mean "note"?',
+    ],
+    [
+      'scope with an unknown category',
+      'version: 1\nscope: [security, privcy]\nanswers: {}\n',
+      'Entry 2 of "scope" must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").',
+      2,
+      19,
+      undefined,
+    ],
+    [
+      'missing answers',
+      'version: 1\nscope: [security]\n',
+      'The file is missing the required field "answers".',
+      1,
+      1,
+      undefined,
+    ],
+    [
+      'a value that is not text',
+      doc('answers:\n  X.q:\n    value: 3\n'),
+      '"value" of answer "X.q" must be text (got 3).',
+      5,
+      12,
+      undefined,
+    ],
+    [
+      'a scoping answer that is not yes/no/not-sure',
+      doc('scoping:\n  availability.sla: maybe\nanswers: {}\n'),
+      '"availability.sla" in "scoping" must be one of yes, no, not-sure (got "maybe").',
+      4,
+      21,
+      undefined,
+    ],
+    [
+      'an unsupported version',
+      'version: 2\nscope: []\nanswers: {}\n',
+      '"version" of the file must be 1 (got 2).',
+      1,
+      10,
+      undefined,
+    ],
     ['a top-level list', '- a\n- b\n', 'The file must be a mapping (got ["a","b"]).', 1, 1, undefined],
   ])('%s → schema diagnostic with position', (_name, text, message, line, column, hint) => {
     const result = parseAnswers(text, FILE);
     expect(result.doc).toBeUndefined();
-    expect(result.diagnostics).toEqual([{ code: 'schema', severity: 'error', message, file: FILE, line, column, ...(hint ? { hint } : {}) }]);
+    expect(result.diagnostics).toEqual([
+      { code: 'schema', severity: 'error', message, file: FILE, line, column, ...(hint ? { hint } : {}) },
+    ]);
   });
 
   test('an empty file is a schema diagnostic at 1:1', () => {
     expect(parseAnswers('', FILE)).toEqual({
-      diagnostics: [{ code: 'schema', severity: 'error', message: 'The answers file must be a mapping with "version", "scope" and "answers".', file: FILE, line: 1, column: 1 }],
+      diagnostics: [
+        {
+          code: 'schema',
+          severity: 'error',
+          message: 'The answers file must be a mapping with "version", "scope" and "answers".',
+          file: FILE,
+          line: 1,
+          column: 1,
+        },
+      ],
     });
   });
 
   test('broken YAML is a yaml-syntax diagnostic with its position', () => {
     expect(parseAnswers('version: 1\nscope: [security\nanswers: {}\n', FILE)).toEqual({
-      diagnostics: [{ code: 'yaml-syntax', severity: 'error', message: 'Flow sequence in block collection must be sufficiently indented and end with a ].', file: FILE, line: 3, column: 1 }],
+      diagnostics: [
+        {
+          code: 'yaml-syntax',
+          severity: 'error',
+          message: 'Flow sequence in block collection must be sufficiently indented and end with a ].',
+          file: FILE,
+          line: 3,
+          column: 1,
+        },
+      ],
     });
     expect(parseAnswers('version: 1\nscope: []\nanswers: {}\nanswers: {}\n', FILE).diagnostics).toEqual([
-      { code: 'yaml-syntax', severity: 'error', message: 'Duplicate key in a mapping: each key may appear only once.', file: FILE, line: 4, column: 1, hint: 'Remove or rename one of the keys.' },
+      {
+        code: 'yaml-syntax',
+        severity: 'error',
+        message: 'Duplicate key in a mapping: each key may appear only once.',
+        file: FILE,
+        line: 4,
+        column: 1,
+        hint: 'Remove or rename one of the keys.',
+      },
     ]);
   });
 });
@@ -144,7 +235,11 @@ describe('serializeAnswers', () => {
 
   test('yes/no/on/off and 1.2-only literals come out quoted, so every YAML reader keeps them strings', () => {
     const tricky = ['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'null', '~', '0o17', '0x1F', '1e3', '.inf', '017'];
-    const d: AnswersDocument = { ...emptyAnswers('t'), organization: '0o17', answers: Object.fromEntries(tricky.map((v, i) => [`Q-${i}.q`, { value: v }])) };
+    const d: AnswersDocument = {
+      ...emptyAnswers('t'),
+      organization: '0o17',
+      answers: Object.fromEntries(tricky.map((v, i) => [`Q-${i}.q`, { value: v }])),
+    };
     const text = serializeAnswers(d, []);
     for (const v of tricky) expect(text).toContain(`value: "${v}"`);
     expect(text).toContain('organization: "0o17"');
@@ -153,8 +248,16 @@ describe('serializeAnswers', () => {
   });
 
   test('an answer that is only a value comes out as just the value; undefined top-level fields are left out', () => {
-    const d: AnswersDocument = { version: 1, scope: ['security'], controls: 'builtin', scoping: {}, answers: { 'X.q': { value: 'done' } } };
-    expect(serializeAnswers(d, [])).toBe(`${HEADER}version: 1\nscope:\n  - security\ncontrols: builtin\nscoping: {}\nanswers:\n  X.q:\n    value: done\n`);
+    const d: AnswersDocument = {
+      version: 1,
+      scope: ['security'],
+      controls: 'builtin',
+      scoping: {},
+      answers: { 'X.q': { value: 'done' } },
+    };
+    expect(serializeAnswers(d, [])).toBe(
+      `${HEADER}version: 1\nscope:\n  - security\ncontrols: builtin\nscoping: {}\nanswers:\n  X.q:\n    value: done\n`,
+    );
   });
 
   test('emptyAnswers serializes and parses back to itself', () => {
@@ -162,14 +265,50 @@ describe('serializeAnswers', () => {
     expect(parseAnswers(serializeAnswers(d, []), FILE)).toEqual({ doc: d, diagnostics: [] });
   });
 
-  const tricky = fc.constantFrom('yes', 'no', 'on', 'off', 'Y', 'N', 'null', '~', 'true', '0o7', '0x1F', '1e3', '.5', '2024-01-01', '#x', 'a: b', '- x', '*a', '&a', '!t', '|', '"q"', "'", ' lead', 'trail ', 'multi\nline', 'tab\there');
+  const tricky = fc.constantFrom(
+    'yes',
+    'no',
+    'on',
+    'off',
+    'Y',
+    'N',
+    'null',
+    '~',
+    'true',
+    '0o7',
+    '0x1F',
+    '1e3',
+    '.5',
+    '2024-01-01',
+    '#x',
+    'a: b',
+    '- x',
+    '*a',
+    '&a',
+    '!t',
+    '|',
+    '"q"',
+    "'",
+    ' lead',
+    'trail ',
+    'multi\nline',
+    'tab\there',
+  );
   const text = fc.oneof(tricky, fc.string(), fc.string({ unit: 'grapheme' }));
   const nonEmpty = text.filter((s) => s.length > 0);
   // Question ids start with a control id; integer-like keys would be reordered by JavaScript itself.
-  const questionId = fc.oneof(fc.stringMatching(/^[A-Z]{2,4}-\d{1,3}\.[a-z-]{1,8}$/), text.map((s) => `Q${s}`));
+  const questionId = fc.oneof(
+    fc.stringMatching(/^[A-Z]{2,4}-\d{1,3}\.[a-z-]{1,8}$/),
+    text.map((s) => `Q${s}`),
+  );
   const answer: fc.Arbitrary<Answer> = fc.oneof(
-    fc.record({ value: nonEmpty, note: text, at: text }, { requiredKeys: ['value'] }).filter((a) => a.value !== 'not-applicable'),
-    fc.record({ value: fc.constant('not-applicable'), reason: nonEmpty, note: text }, { requiredKeys: ['value', 'reason'] }),
+    fc
+      .record({ value: nonEmpty, note: text, at: text }, { requiredKeys: ['value'] })
+      .filter((a) => a.value !== 'not-applicable'),
+    fc.record(
+      { value: fc.constant('not-applicable'), reason: nonEmpty, note: text },
+      { requiredKeys: ['value', 'reason'] },
+    ),
   );
   const docArb: fc.Arbitrary<AnswersDocument> = fc.record(
     {

@@ -6,7 +6,10 @@ describe('programmatic API', () => {
     const catalog = api.readBuiltinCatalog();
     const { controls, diagnostics } = api.loadControlsDir('examples/inventories/broken/controls', process.cwd());
     const result = api.checkInventory({ catalog, controls, scope: new Set(['security']), exclusions: [] });
-    const lines = api.sortDiagnostics([...diagnostics, ...result.diagnostics]).filter((d) => d.code !== 'unmapped-criterion').map(api.formatDiagnostic);
+    const lines = api
+      .sortDiagnostics([...diagnostics, ...result.diagnostics])
+      .filter((d) => d.code !== 'unmapped-criterion')
+      .map(api.formatDiagnostic);
     expect(lines.map((l) => l.split('  ')[2])).toEqual(['duplicate-id', 'unknown-criterion', 'duplicate-id', 'schema']);
     expect(result.unmapped).toHaveLength(31);
   });

@@ -29,7 +29,11 @@ const CONTROLS = `controls:
     criteria: [CC1.1]
 `;
 
-type Step = { select?: (message: string, values: string[], def?: string) => string; input?: (message: string) => string; checkbox?: string[] };
+type Step = {
+  select?: (message: string, values: string[], def?: string) => string;
+  input?: (message: string) => string;
+  checkbox?: string[];
+};
 
 /** A prompter that plays a script of steps and records what it was asked. */
 function scripted(steps: Step[]): Prompter & { asked: { kind: string; message: string; default?: string }[] } {
@@ -98,7 +102,9 @@ describe('assess with an injected prompter', () => {
     ]);
     expect(await runAssess({ controls: 'controls' }, io(), { prompter, requireTerminal: false, now })).toBe(0);
     expect(stderr).toContain('recommended Privacy:');
-    expect(stderr).toContain('CC1.1 Commitment to integrity and ethical values\n  · Leadership shows by example that integrity and ethics matter');
+    expect(stderr).toContain(
+      'CC1.1 Commitment to integrity and ethical values\n  · Leadership shows by example that integrity and ethics matter',
+    );
     const doc = answers();
     expect(doc.organization).toBe('Flow Co');
     expect(doc.scope).toEqual(['security']);
@@ -117,7 +123,9 @@ describe('assess with an injected prompter', () => {
 
   test('an interrupt keeps every answer given; the next run resumes without asking again', async () => {
     const first = scripted([{ input: () => 'Flow Co' }, ...scopingNo, { checkbox: [] }, pick('operating')]);
-    await expect(runAssess({ controls: 'controls' }, io(), { prompter: first, requireTerminal: false, now })).rejects.toBeInstanceOf(InterruptedError);
+    await expect(
+      runAssess({ controls: 'controls' }, io(), { prompter: first, requireTerminal: false, now }),
+    ).rejects.toBeInstanceOf(InterruptedError);
     expect(Object.keys(answers().answers)).toEqual(['T-02.in-place']);
     const second = scripted([pick('never')]);
     expect(await runAssess({ controls: 'controls' }, io(), { prompter: second, requireTerminal: false, now })).toBe(0);
@@ -127,14 +135,25 @@ describe('assess with an injected prompter', () => {
   });
 
   test('--review walks the answered questions with the current answer as default; --control limits it', async () => {
-    await runAssess({ controls: 'controls' }, io(), { prompter: scripted([{ input: () => 'X' }, ...scopingNo, { checkbox: [] }, pick('operating'), pick('never')]), requireTerminal: false, now });
+    await runAssess({ controls: 'controls' }, io(), {
+      prompter: scripted([{ input: () => 'X' }, ...scopingNo, { checkbox: [] }, pick('operating'), pick('never')]),
+      requireTerminal: false,
+      now,
+    });
     const review = scripted([pick('documented'), pick('never')]);
     await runAssess({ controls: 'controls', review: true }, io(), { prompter: review, requireTerminal: false, now });
     expect(review.asked.map((a) => a.default)).toEqual(['operating', 'never']);
     expect(answers().answers['T-02.in-place'].value).toBe('documented');
     const one = scripted([pick('quarterly'), pick('no')]);
-    await runAssess({ controls: 'controls', review: true, control: 'T-01' }, io(), { prompter: one, requireTerminal: false, now });
-    expect(one.asked.map((a) => a.message.split('\n')[1])).toEqual(['T-01 Quarterly access reviews serves CC6.2', 'T-01 Quarterly access reviews serves CC6.2']);
+    await runAssess({ controls: 'controls', review: true, control: 'T-01' }, io(), {
+      prompter: one,
+      requireTerminal: false,
+      now,
+    });
+    expect(one.asked.map((a) => a.message.split('\n')[1])).toEqual([
+      'T-01 Quarterly access reviews serves CC6.2',
+      'T-01 Quarterly access reviews serves CC6.2',
+    ]);
   });
 
   test('answers to questions that no longer exist are kept and reported as stale', async () => {
@@ -143,15 +162,22 @@ describe('assess with an injected prompter', () => {
       'version: 1\norganization: X\nscope: [security]\ncontrols: controls\nanswers:\n  GONE-01.q:\n    value: "yes"\n  T-02.in-place:\n    value: none\n  T-01.practice:\n    value: never\n',
     );
     await runAssess({}, io(), { prompter: scripted([]), requireTerminal: false, now });
-    expect(stderr).toContain('1 answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: GONE-01.q');
+    expect(stderr).toContain(
+      '1 answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: GONE-01.q',
+    );
     expect(answers().answers['GONE-01.q']).toEqual({ value: 'yes' });
   });
 
   test('a --category outside the scope or an unknown --control is a usage error', async () => {
-    writeFileSync(join(dir, 'soc2-answers.yaml'), 'version: 1\norganization: X\nscope: [security]\ncontrols: controls\nanswers: {}\n');
-    await expect(runAssess({ category: 'privacy' }, io(), { prompter: scripted([]), requireTerminal: false, now })).rejects.toThrow(
-      'Category "privacy" is not in this assessment\'s scope (security).',
+    writeFileSync(
+      join(dir, 'soc2-answers.yaml'),
+      'version: 1\norganization: X\nscope: [security]\ncontrols: controls\nanswers: {}\n',
     );
-    await expect(runAssess({ control: 'NOPE-1' }, io(), { prompter: scripted([]), requireTerminal: false, now })).rejects.toThrow('No control has the id "NOPE-1".');
+    await expect(
+      runAssess({ category: 'privacy' }, io(), { prompter: scripted([]), requireTerminal: false, now }),
+    ).rejects.toThrow('Category "privacy" is not in this assessment\'s scope (security).');
+    await expect(
+      runAssess({ control: 'NOPE-1' }, io(), { prompter: scripted([]), requireTerminal: false, now }),
+    ).rejects.toThrow('No control has the id "NOPE-1".');
   });
 });

@@ -8,9 +8,16 @@ import { resolveOutputs, type OutputFlag } from '../src/cli/outputs.js';
 
 const COMMANDS = ['check', 'report', 'diff', 'assess', 'criteria', 'init'];
 
+const EXTENSION: Record<string, string> = {
+  html: '.html',
+  json: '.json',
+  junit: '.xml',
+  sarif: '.sarif',
+  md: '.md',
+  text: '.txt',
+};
 
-const EXTENSION: Record<string, string> = { html: '.html', json: '.json', junit: '.xml', sarif: '.sarif', md: '.md', text: '.txt' };
-
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed CI YAML of arbitrary shape
 const load = (name: string) => parse(readFileSync(join(repoRoot, 'examples/ci', name), 'utf8')) as Record<string, any>;
 const github = load('github-actions.yml');
 const gitlab = load('gitlab-ci.yml');
@@ -54,19 +61,33 @@ const flagsOf = (command: string) => {
 /** [format, file] of every -o, paired exactly as the CLI pairs them (resolveOutputs, command-line order). */
 function pairs(args: string[], fallback: string): [string, string][] {
   const flags: OutputFlag[] = args.flatMap((a, i): OutputFlag[] =>
-    ['-f', '--format'].includes(a) ? [{ kind: 'format', value: args[i + 1]! }] : ['-o', '--output'].includes(a) ? [{ kind: 'output', value: args[i + 1]! }] : [],
+    ['-f', '--format'].includes(a)
+      ? [{ kind: 'format', value: args[i + 1]! }]
+      : ['-o', '--output'].includes(a)
+        ? [{ kind: 'output', value: args[i + 1]! }]
+        : [],
   );
-  return resolveOutputs(flags, Object.keys(EXTENSION), fallback, '/').filter((o) => o.path !== undefined).map((o) => [o.format, o.path!.slice(1)]);
+  return resolveOutputs(flags, Object.keys(EXTENSION), fallback, '/')
+    .filter((o) => o.path !== undefined)
+    .map((o) => [o.format, o.path!.slice(1)]);
 }
 
-const githubScripts = (): string[] => Object.values(github.jobs as Record<string, { steps: { run?: string }[] }>).flatMap((job) => job.steps.flatMap((s) => (s.run ? [s.run] : [])));
+const githubScripts = (): string[] =>
+  Object.values(github.jobs as Record<string, { steps: { run?: string }[] }>).flatMap((job) =>
+    job.steps.flatMap((s) => (s.run ? [s.run] : [])),
+  );
 const gitlabScripts = (): string[] =>
   Object.values(gitlab as Record<string, Record<string, unknown>>)
     .filter((job) => typeof job === 'object' && job !== null)
-    .flatMap((job) => ['before_script', 'script', 'after_script'].flatMap((key) => (Array.isArray(job[key]) ? (job[key] as string[]) : [])));
+    .flatMap((job) =>
+      ['before_script', 'script', 'after_script'].flatMap((key) =>
+        Array.isArray(job[key]) ? (job[key] as string[]) : [],
+      ),
+    );
 
 describe('examples/ci/github-actions.yml', () => {
   const job = github.jobs?.['soc2-readiness'];
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- steps of arbitrary shape
   const steps: Record<string, any>[] = job?.steps ?? [];
   const uses = (prefix: string) => steps.find((s) => typeof s.uses === 'string' && s.uses.startsWith(prefix));
 
@@ -81,7 +102,9 @@ describe('examples/ci/github-actions.yml', () => {
   test('installs from git, uploads SARIF and the reports, comments the diff on pull requests', () => {
     expect(steps.some((s) => s.run === 'npm install --no-save github:YOUR-ORG/soc2-ready')).toBe(true);
     expect(uses('github/codeql-action/upload-sarif@')!.with.sarif_file).toBe('soc2-check.sarif');
-    expect(uses('actions/upload-artifact@')!.with.path.split('\n')).toEqual(expect.arrayContaining(['soc2-readiness.html', 'soc2-readiness.xml']));
+    expect(uses('actions/upload-artifact@')!.with.path.split('\n')).toEqual(
+      expect.arrayContaining(['soc2-readiness.html', 'soc2-readiness.xml']),
+    );
     const diff = steps.find((s) => s.id === 'diff')!;
     expect(diff.if).toContain("github.event_name == 'pull_request'");
     expect(diff.run).toContain('git show "origin/$BASE_REF:compliance/soc2-answers.yaml" > /tmp/base-answers.yaml');
@@ -119,19 +142,27 @@ describe.each([
       expect(COMMANDS).toContain(call.command);
       const known = flagsOf(call.command);
       const flags = call.args.filter((a) => a.startsWith('-')).map((a) => a.replace(/=.*$/, ''));
-      expect({ command: call.command, unknown: flags.filter((f) => !known.includes(f)) }).toEqual({ command: call.command, unknown: [] });
+      expect({ command: call.command, unknown: flags.filter((f) => !known.includes(f)) }).toEqual({
+        command: call.command,
+        unknown: [],
+      });
     }
   });
 
   test('every --format pairs with an -o of the same kind of file', () => {
     for (const call of calls) {
-      for (const [format, file] of pairs(call.args, 'md')) expect([call.command, format, extname(file)]).toEqual([call.command, format, EXTENSION[format]]);
+      for (const [format, file] of pairs(call.args, 'md'))
+        expect([call.command, format, extname(file)]).toEqual([call.command, format, EXTENSION[format]]);
     }
   });
 });
 
 test('invocations() finds commands after npx and stops at shell operators', () => {
-  expect(invocations('npx --no -- soc2-ready diff a b --fail-on-regression || status=$?\nsoc2-ready check -o x.xml; echo soc2-ready.yaml')).toEqual([
+  expect(
+    invocations(
+      'npx --no -- soc2-ready diff a b --fail-on-regression || status=$?\nsoc2-ready check -o x.xml; echo soc2-ready.yaml',
+    ),
+  ).toEqual([
     { command: 'diff', args: ['a', 'b', '--fail-on-regression'] },
     { command: 'check', args: ['-o', 'x.xml'] },
   ]);

@@ -31,13 +31,21 @@ describe('the built-in control library', () => {
 
   test('maps every criterion at least once and every Security criterion at least twice', () => {
     const { coverage } = checkInventory({ catalog, controls, scope: allScope, exclusions: [] });
-    const thin = catalog.criteria.filter((c) => coverage[c.id]!.length < (c.category === 'security' ? 2 : 1)).map((c) => c.id);
+    const thin = catalog.criteria
+      .filter((c) => coverage[c.id]!.length < (c.category === 'security' ? 2 : 1))
+      .map((c) => c.id);
     expect(thin).toEqual([]);
   });
 
   test('every control carries the fields a readiness assessment needs', () => {
     for (const c of controls) {
-      expect({ id: c.id, description: !!c.description, owner: !!c.owner, remediation: !!c.remediation, frequency: !!c.frequency }).toEqual({
+      expect({
+        id: c.id,
+        description: !!c.description,
+        owner: !!c.owner,
+        remediation: !!c.remediation,
+        frequency: !!c.frequency,
+      }).toEqual({
         id: c.id,
         description: true,
         owner: true,

@@ -22,7 +22,10 @@ describe('naturalCompare', () => {
 describe('formatDiagnostic', () => {
   const base: Diagnostic = { code: 'unknown-criterion', severity: 'error', message: 'Control "A" maps to "CC9.9".' };
   test.each([
-    [{ ...base, file: 'c/a.yaml', line: 3, column: 7, hint: 'Did you mean "CC9.2"?' }, 'c/a.yaml:3:7  error  unknown-criterion  Control "A" maps to "CC9.9". Did you mean "CC9.2"?'],
+    [
+      { ...base, file: 'c/a.yaml', line: 3, column: 7, hint: 'Did you mean "CC9.2"?' },
+      'c/a.yaml:3:7  error  unknown-criterion  Control "A" maps to "CC9.9". Did you mean "CC9.2"?',
+    ],
     [{ ...base, file: 'c/a.yaml' }, 'c/a.yaml  error  unknown-criterion  Control "A" maps to "CC9.9".'],
     [{ ...base, file: 'c/a.yaml', line: 4 }, 'c/a.yaml:4  error  unknown-criterion  Control "A" maps to "CC9.9".'],
     [base, 'error  unknown-criterion  Control "A" maps to "CC9.9".'],
@@ -31,8 +34,19 @@ describe('formatDiagnostic', () => {
   });
 
   test('sortDiagnostics orders by file, line, column and puts place-less problems last', () => {
-    const d = (file: string | undefined, line?: number, column?: number): Diagnostic => ({ ...base, file, line, column });
-    const sorted = sortDiagnostics([d(undefined), d('b.yaml', 1, 1), d('a.yaml', 10, 1), d('a.yaml', 2, 5), d('a.yaml', 2, 1)]);
+    const d = (file: string | undefined, line?: number, column?: number): Diagnostic => ({
+      ...base,
+      file,
+      line,
+      column,
+    });
+    const sorted = sortDiagnostics([
+      d(undefined),
+      d('b.yaml', 1, 1),
+      d('a.yaml', 10, 1),
+      d('a.yaml', 2, 5),
+      d('a.yaml', 2, 1),
+    ]);
     expect(sorted.map((x) => `${x.file}:${x.line}:${x.column}`)).toEqual([
       'a.yaml:2:1',
       'a.yaml:2:5',

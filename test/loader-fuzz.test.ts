@@ -17,17 +17,56 @@ function expectContract(text: string) {
   }
 }
 
-const fragments = ['controls:', '\n', '  - ', 'id: A-1', 'title: x', 'criteria: [CC1.1]', '&a ', '*a', '*b', '!!binary', '!!js/function', '<<: *a', '---', '...', '[', ']', '{', '}', ': ', '"', "'", '#', '\t', '? ', '|', '>', '%YAML 1.2', '\uFEFF', '\r\n', '- - -'];
+const fragments = [
+  'controls:',
+  '\n',
+  '  - ',
+  'id: A-1',
+  'title: x',
+  'criteria: [CC1.1]',
+  '&a ',
+  '*a',
+  '*b',
+  '!!binary',
+  '!!js/function',
+  '<<: *a',
+  '---',
+  '...',
+  '[',
+  ']',
+  '{',
+  '}',
+  ': ',
+  '"',
+  "'",
+  '#',
+  '\t',
+  '? ',
+  '|',
+  '>',
+  '%YAML 1.2',
+  '\uFEFF',
+  '\r\n',
+  '- - -',
+];
 
 describe('the control-file loader under hostile input (fast-check)', () => {
   test('arbitrary text never throws', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => expectContract(text)), { numRuns: 500 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 300 }), (text) => expectContract(text)),
+      { numRuns: 500 },
+    );
   });
 
   test('YAML token soup (anchors, aliases, tags, merge keys, documents) never throws nor emits warnings', () => {
     const warn = jest.spyOn(process, 'emitWarning');
     try {
-      fc.assert(fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) => expectContract(parts.join(''))), { numRuns: 1500 });
+      fc.assert(
+        fc.property(fc.array(fc.constantFrom(...fragments), { maxLength: 40 }), (parts) =>
+          expectContract(parts.join('')),
+        ),
+        { numRuns: 1500 },
+      );
       expect(warn).not.toHaveBeenCalled();
     } finally {
       warn.mockRestore();
@@ -35,7 +74,9 @@ describe('the control-file loader under hostile input (fast-check)', () => {
   });
 
   test('an unresolved alias is a positioned yaml-syntax diagnostic, not a ReferenceError', () => {
-    expect(parseControlFile('*x', 'fuzz.yaml').diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['yaml-syntax', 1, 1]]);
+    expect(parseControlFile('*x', 'fuzz.yaml').diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
+      ['yaml-syntax', 1, 1],
+    ]);
   });
 
   const control = fc.record({
@@ -51,7 +92,9 @@ describe('the control-file loader under hostile input (fast-check)', () => {
         const before = JSON.stringify(controls);
         const { controls: loaded, diagnostics } = parseControlFile(stringify({ controls }), 'fuzz.yaml');
         expect(diagnostics).toEqual([]);
-        expect(loaded.map((c) => ({ id: c.id, title: c.title, criteria: c.criteria, weight: c.weight }))).toEqual(controls);
+        expect(loaded.map((c) => ({ id: c.id, title: c.title, criteria: c.criteria, weight: c.weight }))).toEqual(
+          controls,
+        );
         expect(JSON.stringify(controls)).toBe(before);
       }),
       { numRuns: 200 },
@@ -60,10 +103,13 @@ describe('the control-file loader under hostile input (fast-check)', () => {
 
   test('the answers parser honours the same contract', () => {
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...fragments, 'version: 1', 'answers:', 'scope: [security]'), { maxLength: 30 }), (parts) => {
-        const { doc, diagnostics } = parseAnswers(parts.join(''), 'a.yaml');
-        expect(doc !== undefined || diagnostics.length > 0).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.constantFrom(...fragments, 'version: 1', 'answers:', 'scope: [security]'), { maxLength: 30 }),
+        (parts) => {
+          const { doc, diagnostics } = parseAnswers(parts.join(''), 'a.yaml');
+          expect(doc !== undefined || diagnostics.length > 0).toBe(true);
+        },
+      ),
       { numRuns: 800 },
     );
   });
@@ -73,7 +119,10 @@ describe('resolveScope', () => {
   const catalog = readBuiltinCatalog();
   test.each([
     [[], ['security']],
-    [['availability', 'privacy'], ['security', 'availability', 'privacy']],
+    [
+      ['availability', 'privacy'],
+      ['security', 'availability', 'privacy'],
+    ],
     [['  Privacy '], ['security', 'privacy']],
     [['all'], ['security', 'availability', 'confidentiality', 'processing-integrity', 'privacy']],
     [['security'], ['security']],
@@ -83,7 +132,10 @@ describe('resolveScope', () => {
   });
 
   test('an unknown category is an error with a did-you-mean hint', () => {
-    expect(resolveScope(catalog, ['privcy'])).toEqual({ error: 'Unknown scope category "privcy".', hint: 'Did you mean "privacy"?' });
+    expect(resolveScope(catalog, ['privcy'])).toEqual({
+      error: 'Unknown scope category "privcy".',
+      hint: 'Did you mean "privacy"?',
+    });
     expect(resolveScope(catalog, ['pci'])).toEqual({
       error: 'Unknown scope category "pci".',
       hint: 'Use any of: security, availability, confidentiality, processing-integrity, privacy, all.',

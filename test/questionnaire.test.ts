@@ -28,7 +28,15 @@ const ids = (p: ReturnType<typeof plan>) => p.map((x) => x.control.id);
 const qids = (list: { question: { id: string } }[]) => list.map((x) => x.question.id);
 const v = (value: string): Answer => ({ value });
 const bare = (id: string, criteria: string[]): Control => ({
-  id, title: id, criteria, weight: 1, evidence: [], questions: [], location: { file: 'x.yaml' }, criteriaLocations: [], questionLocations: [],
+  id,
+  title: id,
+  criteria,
+  weight: 1,
+  evidence: [],
+  questions: [],
+  location: { file: 'x.yaml' },
+  criteriaLocations: [],
+  questionLocations: [],
 });
 const SECURITY = ['security'];
 
@@ -48,16 +56,50 @@ describe('planControls: scope', () => {
   });
   test('adding privacy adds exactly the privacy-only PRV controls', () => {
     const withPrivacy = plan(['security', 'privacy']);
-    const added = ids(withPrivacy).filter((id) => !ids(security).includes(id)).sort();
-    expect(added).toEqual(['PRV-01', 'PRV-02', 'PRV-03', 'PRV-04', 'PRV-05', 'PRV-06', 'PRV-08', 'PRV-09', 'PRV-10', 'PRV-11', 'PRV-16']);
+    const added = ids(withPrivacy)
+      .filter((id) => !ids(security).includes(id))
+      .sort();
+    expect(added).toEqual([
+      'PRV-01',
+      'PRV-02',
+      'PRV-03',
+      'PRV-04',
+      'PRV-05',
+      'PRV-06',
+      'PRV-08',
+      'PRV-09',
+      'PRV-10',
+      'PRV-11',
+      'PRV-16',
+    ]);
     // Plan order: PRV-04 maps [P3.2, P2.1], so it is asked under P2 before PRV-03 (P3.1).
-    expect(ids(withPrivacy).filter((id) => !ids(security).includes(id))).toEqual(['PRV-01', 'PRV-02', 'PRV-04', 'PRV-03', 'PRV-05', 'PRV-06', 'PRV-08', 'PRV-09', 'PRV-10', 'PRV-11', 'PRV-16']);
-    expect(withPrivacy.find((p) => p.control.id === 'PRV-04')).toMatchObject({ series: 'P2 Choice and Consent', inScopeCriteria: ['P2.1', 'P3.2'] });
+    expect(ids(withPrivacy).filter((id) => !ids(security).includes(id))).toEqual([
+      'PRV-01',
+      'PRV-02',
+      'PRV-04',
+      'PRV-03',
+      'PRV-05',
+      'PRV-06',
+      'PRV-08',
+      'PRV-09',
+      'PRV-10',
+      'PRV-11',
+      'PRV-16',
+    ]);
+    expect(withPrivacy.find((p) => p.control.id === 'PRV-04')).toMatchObject({
+      series: 'P2 Choice and Consent',
+      inScopeCriteria: ['P2.1', 'P3.2'],
+    });
     expect(withPrivacy.find((p) => p.control.id === 'PRV-07')!.inScopeCriteria).toEqual(['CC6.5', 'P4.3']);
   });
   test('every control mapping an in-scope criterion is planned, each exactly once', () => {
     const all = plan(catalog.categories.map((c) => c.id));
-    expect(ids(all).sort()).toEqual(controls.filter((c) => c.criteria.length > 0).map((c) => c.id).sort());
+    expect(ids(all).sort()).toEqual(
+      controls
+        .filter((c) => c.criteria.length > 0)
+        .map((c) => c.id)
+        .sort(),
+    );
   });
 });
 
@@ -101,8 +143,15 @@ describe('default question', () => {
   test('a control without questions gets one "<id>.in-place" question from the questionnaire content', () => {
     const c = bare('NEW-01', ['CC1.1']);
     const questions = questionsOf(c, content);
-    expect(questions).toEqual([{ id: 'NEW-01.in-place', text: 'Is this control in place?', choices: content.defaultQuestion.choices }]);
-    expect(questions[0]!.choices.map((x) => [x.value, x.score])).toEqual([['operating', 1], ['documented', 0.5], ['ad-hoc', 0.25], ['none', 0]]);
+    expect(questions).toEqual([
+      { id: 'NEW-01.in-place', text: 'Is this control in place?', choices: content.defaultQuestion.choices },
+    ]);
+    expect(questions[0]!.choices.map((x) => [x.value, x.score])).toEqual([
+      ['operating', 1],
+      ['documented', 0.5],
+      ['ad-hoc', 0.25],
+      ['none', 0],
+    ]);
     expect(questionsOf(byId.get('ACC-01')!, content)).toBe(byId.get('ACC-01')!.questions);
     const p = planControls(catalog, [c], new Set(SECURITY), content);
     expect(qids(applicableQuestions(p, {}))).toEqual(['NEW-01.in-place']);
@@ -124,12 +173,16 @@ describe('follow-ups, resume and review', () => {
   });
   test('not-sure and not-applicable on a parent rule its follow-ups out', () => {
     expect(qids(applicableQuestions(acc, { 'ACC-01.scope': v('not-sure') }))).toEqual(['ACC-01.scope']);
-    expect(qids(applicableQuestions(acc, { 'ACC-01.scope': { value: 'not-applicable', reason: 'r' } }))).toEqual(['ACC-01.scope']);
+    expect(qids(applicableQuestions(acc, { 'ACC-01.scope': { value: 'not-applicable', reason: 'r' } }))).toEqual([
+      'ACC-01.scope',
+    ]);
   });
   test('review walk: applicableQuestions lists answered questions too, with their control', () => {
     const answers = { 'ACC-01.scope': v('all'), 'ACC-01.classification': v('no'), 'ACC-01.upkeep': v('never') };
     const walk = applicableQuestions(acc, answers);
-    expect(walk.map((x) => [x.planned.control.id, x.question.id, answers[x.question.id as keyof typeof answers]?.value])).toEqual([
+    expect(
+      walk.map((x) => [x.planned.control.id, x.question.id, answers[x.question.id as keyof typeof answers]?.value]),
+    ).toEqual([
       ['ACC-01', 'ACC-01.scope', 'all'],
       ['ACC-01', 'ACC-01.classification', 'no'],
       ['ACC-01', 'ACC-01.upkeep', 'never'],
@@ -183,7 +236,13 @@ describe('progress', () => {
     ['parent rules both follow-ups out', acc, { 'ACC-01.scope': v('none') }, 1, 1],
     ['parent keeps both follow-ups', acc, { 'ACC-01.scope': v('some') }, 1, 3],
     ['one follow-up answered', acc, { 'ACC-01.scope': v('most'), 'ACC-01.upkeep': v('never') }, 2, 3],
-    ['a leftover answer to a ruled-out follow-up does not count', acc, { 'ACC-01.scope': v('none'), 'ACC-01.upkeep': v('never') }, 1, 1],
+    [
+      'a leftover answer to a ruled-out follow-up does not count',
+      acc,
+      { 'ACC-01.scope': v('none'), 'ACC-01.upkeep': v('never') },
+      1,
+      1,
+    ],
     ['one of two follow-ups ruled out', rsk, { 'RSK-02.practice': v('ad-hoc') }, 1, 2],
     ['both follow-ups of RSK-02 apply', rsk, { 'RSK-02.practice': v('documented') }, 1, 3],
     ['an answer outside the plan does not count', acc, { 'GOV-01.x': v('yes') }, 0, 3],
@@ -192,7 +251,10 @@ describe('progress', () => {
   });
   test('with nothing answered the total counts every question of the plan', () => {
     const security = plan(SECURITY);
-    expect(progress(security, {})).toEqual({ answered: 0, total: security.reduce((n, p) => n + p.questions.length, 0) });
+    expect(progress(security, {})).toEqual({
+      answered: 0,
+      total: security.reduce((n, p) => n + p.questions.length, 0),
+    });
   });
 });
 
@@ -201,9 +263,19 @@ describe('recommendedScope', () => {
     [{}, []],
     [{ 'availability.sla': 'yes' }, ['availability']],
     [{ 'availability.sla': 'no', 'availability.critical': 'not-sure', 'privacy.collect': 'no' }, []],
-    [{ 'privacy.commitments': 'yes', 'availability.asked': 'yes', 'confidentiality.data': 'no' }, ['availability', 'privacy']],
-    [{ 'processing-integrity.accuracy': 'yes', 'confidentiality.commitments': 'yes', 'privacy.collect': 'yes', 'availability.critical': 'yes' },
-      ['availability', 'confidentiality', 'processing-integrity', 'privacy']],
+    [
+      { 'privacy.commitments': 'yes', 'availability.asked': 'yes', 'confidentiality.data': 'no' },
+      ['availability', 'privacy'],
+    ],
+    [
+      {
+        'processing-integrity.accuracy': 'yes',
+        'confidentiality.commitments': 'yes',
+        'privacy.collect': 'yes',
+        'availability.critical': 'yes',
+      },
+      ['availability', 'confidentiality', 'processing-integrity', 'privacy'],
+    ],
     [{ 'security.anything': 'yes', 'availability.sla': 'YES' }, []],
   ] as [Record<string, string>, string[]][])('%j → %j', (answers, expected) => {
     expect(recommendedScope(content, answers)).toEqual(expected);

@@ -26,20 +26,47 @@ const catalog: Catalog = {
     { id: 'P1.1', category: 'privacy', series: 'P1 Notice', title: 'five', pointsOfFocus: [] },
   ],
 };
-const content = { defaultQuestion: { text: 'In place?', choices: [{ value: 'operating', label: 'Operating', score: 1 }, { value: 'none', label: 'None', score: 0 }] } };
+const content = {
+  defaultQuestion: {
+    text: 'In place?',
+    choices: [
+      { value: 'operating', label: 'Operating', score: 1 },
+      { value: 'none', label: 'None', score: 0 },
+    ],
+  },
+};
 const yesNo = [
   { value: 'yes', label: 'Yes', score: 1 },
   { value: 'partly', label: 'Partly', score: 0.5 },
   { value: 'no', label: 'No', score: 0 },
 ];
-const q = (id: string, when?: Question['when']): Question => ({ id, text: `${id}?`, choices: yesNo, ...(when ? { when } : {}) });
+const q = (id: string, when?: Question['when']): Question => ({
+  id,
+  text: `${id}?`,
+  choices: yesNo,
+  ...(when ? { when } : {}),
+});
 function control(id: string, criteria: string[], weight = 1, questions: Question[] = [q(`${id}.a`)]): Control {
-  return { id, title: `Control ${id}`, criteria, weight, evidence: [], questions, location: { file: 'x.yaml' }, criteriaLocations: [], questionLocations: [] };
+  return {
+    id,
+    title: `Control ${id}`,
+    criteria,
+    weight,
+    evidence: [],
+    questions,
+    location: { file: 'x.yaml' },
+    criteriaLocations: [],
+    questionLocations: [],
+  };
 }
 const a = (value: string, extra: Partial<Answer> = {}): Answer => ({ value, ...extra });
 const SEC = new Set(['security']);
-const run = (controls: Control[], answers: Answers, scope: ReadonlySet<string> = SEC, more: Partial<Parameters<typeof assess>[0]> = {}) =>
-  assess({ catalog, plan: planControls(catalog, controls, scope, content), answers, scope, ...more });
+const run = (
+  controls: Control[],
+  answers: Answers,
+  scope: ReadonlySet<string> = SEC,
+  more: Partial<Parameters<typeof assess>[0]> = {},
+) => assess({ catalog, plan: planControls(catalog, controls, scope, content), answers, scope, ...more });
 const crit = (r: Assessment, id: string) => r.criteria.find((c) => c.id === id)!;
 const cat = (r: Assessment, id: string) => r.categories.find((c) => c.id === id)!;
 
@@ -47,28 +74,76 @@ describe('question score', () => {
   const parent = q('X.a');
   const follow = q('X.b', { question: 'X.a', in: ['yes'] });
   test.each([
-    ['a choice scores its score', parent, { 'X.a': a('partly') }, 'answered', 0.5, { label: 'Partly', value: 'partly' }],
+    [
+      'a choice scores its score',
+      parent,
+      { 'X.a': a('partly') },
+      'answered',
+      0.5,
+      { label: 'Partly', value: 'partly' },
+    ],
     ['not-sure scores 0', parent, { 'X.a': a('not-sure') }, 'not-sure', 0, { label: 'Not sure' }],
-    ['not-applicable does not count', parent, { 'X.a': a('not-applicable', { reason: 'No laptops' }) }, 'not-applicable', undefined, { reason: 'No laptops' }],
+    [
+      'not-applicable does not count',
+      parent,
+      { 'X.a': a('not-applicable', { reason: 'No laptops' }) },
+      'not-applicable',
+      undefined,
+      { reason: 'No laptops' },
+    ],
     ['unanswered scores 0', parent, {}, 'unanswered', 0, {}],
-    ['a value that is no choice is invalid and scores 0', parent, { 'X.a': a('maybe') }, 'invalid', 0, { value: 'maybe' }],
-    ['a follow-up whose condition is unmet is not asked', follow, { 'X.a': a('no'), 'X.b': a('yes') }, 'not-asked', undefined, {}],
+    [
+      'a value that is no choice is invalid and scores 0',
+      parent,
+      { 'X.a': a('maybe') },
+      'invalid',
+      0,
+      { value: 'maybe' },
+    ],
+    [
+      'a follow-up whose condition is unmet is not asked',
+      follow,
+      { 'X.a': a('no'), 'X.b': a('yes') },
+      'not-asked',
+      undefined,
+      {},
+    ],
     ['a follow-up whose parent is unanswered is not asked', follow, {}, 'not-asked', undefined, {}],
-    ['a follow-up whose condition is met counts', follow, { 'X.a': a('yes'), 'X.b': a('no') }, 'answered', 0, { label: 'No' }],
-  ] as [string, Question, Answers, string, number | undefined, object][])('%s', (_name, question, answers, state, score, extra) => {
-    const result = scoreQuestion(question, 'X', answers);
-    expect(result).toMatchObject({ id: question.id, controlId: 'X', state, ...extra });
-    expect(result.score).toBe(score);
-  });
+    [
+      'a follow-up whose condition is met counts',
+      follow,
+      { 'X.a': a('yes'), 'X.b': a('no') },
+      'answered',
+      0,
+      { label: 'No' },
+    ],
+  ] as [string, Question, Answers, string, number | undefined, object][])(
+    '%s',
+    (_name, question, answers, state, score, extra) => {
+      const result = scoreQuestion(question, 'X', answers);
+      expect(result).toMatchObject({ id: question.id, controlId: 'X', state, ...extra });
+      expect(result.score).toBe(score);
+    },
+  );
 });
 
 describe('control score', () => {
   const c = control('X', ['CC1.1'], 1, [q('X.a'), q('X.b'), q('X.c'), q('X.d', { question: 'X.a', in: ['yes'] })]);
   const planned = planControls(catalog, [c], SEC, content)[0]!;
   test.each([
-    ['mean of counted questions (N/A and not-asked left out)', { 'X.a': a('partly'), 'X.b': a('yes'), 'X.c': a('not-applicable', { reason: 'r' }) }, 0.75, 'partial'],
+    [
+      'mean of counted questions (N/A and not-asked left out)',
+      { 'X.a': a('partly'), 'X.b': a('yes'), 'X.c': a('not-applicable', { reason: 'r' }) },
+      0.75,
+      'partial',
+    ],
     ['unanswered and not-sure count as 0', { 'X.a': a('yes'), 'X.b': a('not-sure'), 'X.d': a('yes') }, 0.5, 'partial'],
-    ['an invalid value counts as 0', { 'X.a': a('yes'), 'X.b': a('yes'), 'X.c': a('gone'), 'X.d': a('yes') }, 0.75, 'partial'],
+    [
+      'an invalid value counts as 0',
+      { 'X.a': a('yes'), 'X.b': a('yes'), 'X.c': a('gone'), 'X.d': a('yes') },
+      0.75,
+      'partial',
+    ],
     ['all answered fully is 1', { 'X.a': a('yes'), 'X.b': a('yes'), 'X.c': a('yes'), 'X.d': a('yes') }, 1, 'ready'],
     ['nothing answered is 0', {}, 0, 'gap'],
   ])('%s', (_name, answers, score, status) => {
@@ -79,7 +154,11 @@ describe('control score', () => {
   test('all questions N/A → score null, status not-applicable', () => {
     const na = a('not-applicable', { reason: 'r' });
     const r = scoreControl(planned, { 'X.a': na, 'X.b': na, 'X.c': na }, DEFAULT_THRESHOLDS);
-    expect([r.score, r.status, r.questions.map((x) => x.state)]).toEqual([null, 'not-applicable', ['not-applicable', 'not-applicable', 'not-applicable', 'not-asked']]);
+    expect([r.score, r.status, r.questions.map((x) => x.state)]).toEqual([
+      null,
+      'not-applicable',
+      ['not-applicable', 'not-applicable', 'not-applicable', 'not-asked'],
+    ]);
   });
   test('a control without questions is scored on its default question', () => {
     const r = run([control('D', ['CC1.1'], 1, [])], { 'D.in-place': a('operating') });
@@ -88,8 +167,23 @@ describe('control score', () => {
 });
 
 describe('assessment lists', () => {
-  const controls = [control('A', ['CC1.1'], 1, [q('A.a'), q('A.b'), q('A.c'), q('A.d'), q('A.e'), q('A.f', { question: 'A.a', in: ['yes'] })])];
-  const r = run(controls, { 'A.a': a('no'), 'A.b': a('not-sure', { note: 'ask IT' }), 'A.c': a('not-applicable', { reason: 'No office' }), 'A.e': a('sometimes'), 'A.f': a('yes') });
+  const controls = [
+    control('A', ['CC1.1'], 1, [
+      q('A.a'),
+      q('A.b'),
+      q('A.c'),
+      q('A.d'),
+      q('A.e'),
+      q('A.f', { question: 'A.a', in: ['yes'] }),
+    ]),
+  ];
+  const r = run(controls, {
+    'A.a': a('no'),
+    'A.b': a('not-sure', { note: 'ask IT' }),
+    'A.c': a('not-applicable', { reason: 'No office' }),
+    'A.e': a('sometimes'),
+    'A.f': a('yes'),
+  });
   test('not-sure, unanswered, not-applicable (with reason) and invalid questions are listed', () => {
     expect(r.notSure.map((x) => [x.id, x.note])).toEqual([['A.b', 'ask IT']]);
     expect(r.unanswered.map((x) => x.id)).toEqual(['A.d']);
@@ -108,10 +202,21 @@ describe('criteria, categories and overall', () => {
     control('AV', ['A1.1'], 1),
     control('PRIV', ['P1.1'], 3),
   ];
-  const answers = { 'HEAVY.a': a('yes'), 'LIGHT.a': a('no'), 'TWO.a': a('partly'), 'AV.a': a('yes'), 'PRIV.a': a('no') };
+  const answers = {
+    'HEAVY.a': a('yes'),
+    'LIGHT.a': a('no'),
+    'TWO.a': a('partly'),
+    'AV.a': a('yes'),
+    'PRIV.a': a('no'),
+  };
   const r = run(controls, answers, new Set(['security', 'availability']));
   test('criterion = weight-weighted mean of its controls (3×1 + 1×0) / 4', () => {
-    expect(crit(r, 'CC1.1')).toMatchObject({ score: 0.75, status: 'partial', controls: ['HEAVY', 'LIGHT'], inScope: true });
+    expect(crit(r, 'CC1.1')).toMatchObject({
+      score: 0.75,
+      status: 'partial',
+      controls: ['HEAVY', 'LIGHT'],
+      inScope: true,
+    });
     expect(crit(r, 'CC1.2')).toMatchObject({ score: 0.5, status: 'partial', controls: ['TWO'] });
   });
   test('a criterion with no control is unmapped and scores 0', () => {
@@ -119,7 +224,14 @@ describe('criteria, categories and overall', () => {
   });
   test('an out-of-scope criterion and category are out-of-scope with null score, and never gaps', () => {
     expect(crit(r, 'P1.1')).toMatchObject({ score: null, status: 'out-of-scope', inScope: false, controls: [] });
-    expect(cat(r, 'privacy')).toEqual({ id: 'privacy', name: 'Privacy', inScope: false, score: null, status: 'out-of-scope', criteria: 1 });
+    expect(cat(r, 'privacy')).toEqual({
+      id: 'privacy',
+      name: 'Privacy',
+      inScope: false,
+      score: null,
+      status: 'out-of-scope',
+      criteria: 1,
+    });
     expect(r.controls.map((c) => c.id)).toEqual(['HEAVY', 'LIGHT', 'TWO', 'AV']);
     expect(r.controls.find((c) => c.id === 'LIGHT')!.criteria).toEqual(['CC1.1']);
     expect(r.gaps.map((c) => c.id)).toEqual(['TWO', 'LIGHT']);
@@ -133,43 +245,78 @@ describe('criteria, categories and overall', () => {
   test('an excluded criterion is excluded with its reason and leaves the averages', () => {
     const exclusions = [{ criterion: 'CC2.1', reason: 'Handled by the parent company' }];
     const x = run(controls, answers, SEC, { exclusions });
-    expect(crit(x, 'CC2.1')).toMatchObject({ status: 'excluded', score: null, excludedReason: 'Handled by the parent company' });
+    expect(crit(x, 'CC2.1')).toMatchObject({
+      status: 'excluded',
+      score: null,
+      excludedReason: 'Handled by the parent company',
+    });
     expect(cat(x, 'security').score).toBe((0.75 + 0.5) / 2);
     expect(x.overall).toEqual({ score: 0.625, status: 'partial' });
     expect(x.excluded).toEqual(exclusions);
   });
   test('a criterion whose controls are all N/A is not-applicable and leaves the averages', () => {
-    const x = run([control('N', ['CC1.1']), control('M', ['CC1.2'])], { 'N.a': a('not-applicable', { reason: 'r' }), 'M.a': a('yes') });
+    const x = run([control('N', ['CC1.1']), control('M', ['CC1.2'])], {
+      'N.a': a('not-applicable', { reason: 'r' }),
+      'M.a': a('yes'),
+    });
     expect(crit(x, 'CC1.1')).toMatchObject({ status: 'not-applicable', score: null, controls: ['N'] });
     expect(x.controls[0]).toMatchObject({ id: 'N', score: null, status: 'not-applicable' });
     expect(cat(x, 'security').score).toBe(0.5); // (1 + unmapped 0) / 2
     expect(x.gaps).toEqual([]);
   });
   test('a category whose criteria are all not-applicable has a null score', () => {
-    const x = run([control('AV', ['A1.1'])], { 'AV.a': a('not-applicable', { reason: 'r' }) }, new Set(['security', 'availability']));
+    const x = run(
+      [control('AV', ['A1.1'])],
+      { 'AV.a': a('not-applicable', { reason: 'r' }) },
+      new Set(['security', 'availability']),
+    );
     expect(cat(x, 'availability')).toMatchObject({ score: null, status: 'not-applicable' });
   });
 });
 
 describe('status bands and percent', () => {
   test.each([
-    [1, 'ready'], [0.8, 'ready'], [0.7999, 'partial'], [0.5, 'partial'], [0.4999, 'gap'], [0.49, 'gap'], [0, 'gap'],
+    [1, 'ready'],
+    [0.8, 'ready'],
+    [0.7999, 'partial'],
+    [0.5, 'partial'],
+    [0.4999, 'gap'],
+    [0.49, 'gap'],
+    [0, 'gap'],
   ] as const)('default thresholds: %p → %s', (score, status) => {
     expect(statusOf(score, DEFAULT_THRESHOLDS)).toBe(status);
   });
   test.each([
-    [0.95, 'ready'], [0.9, 'ready'], [0.899, 'partial'], [0.3, 'partial'], [0.29, 'gap'],
+    [0.95, 'ready'],
+    [0.9, 'ready'],
+    [0.899, 'partial'],
+    [0.3, 'partial'],
+    [0.29, 'gap'],
   ] as const)('custom thresholds 90/30: %p → %s', (score, status) => {
     expect(statusOf(score, { ready: 90, partial: 30 })).toBe(status);
   });
   test.each([
-    [null, null], [0, 0], [1, 100], [0.8, 80], [0.7999, 79], [0.999, 99], [0.29, 29], [0.57, 57], [0.005, 0], [2 / 3, 66],
+    [null, null],
+    [0, 0],
+    [1, 100],
+    [0.8, 80],
+    [0.7999, 79],
+    [0.999, 99],
+    [0.29, 29],
+    [0.57, 57],
+    [0.005, 0],
+    [2 / 3, 66],
   ])('percent(%p) = %p (floors, immune to float noise)', (score, expected) => {
     expect(percent(score)).toBe(expected);
   });
   test('custom thresholds flow through assess and are reported', () => {
     const t = { ready: 40, partial: 20 };
-    const r = run([control('A', ['CC1.1']), control('B', ['CC1.2']), control('C', ['CC2.1'])], { 'A.a': a('partly'), 'B.a': a('no'), 'C.a': a('yes') }, SEC, { thresholds: t });
+    const r = run(
+      [control('A', ['CC1.1']), control('B', ['CC1.2']), control('C', ['CC2.1'])],
+      { 'A.a': a('partly'), 'B.a': a('no'), 'C.a': a('yes') },
+      SEC,
+      { thresholds: t },
+    );
     expect(r.controls.map((c) => c.status)).toEqual(['ready', 'gap', 'ready']);
     expect(r.overall).toEqual({ score: 0.5, status: 'ready' });
     expect(r.thresholds).toEqual(t);
@@ -179,10 +326,25 @@ describe('status bands and percent', () => {
 
 describe('gaps', () => {
   test('gaps are partial and gap controls: heaviest first, then lowest readiness, then plan order', () => {
-    const controls = [control('L1', ['CC2.1'], 1), control('H1', ['CC1.2'], 3), control('M1', ['CC1.1'], 2), control('H2', ['CC1.1'], 3), control('OK', ['CC1.1'], 3), control('L2', ['CC1.1'], 1), control('H3', ['CC1.1'], 3)];
+    const controls = [
+      control('L1', ['CC2.1'], 1),
+      control('H1', ['CC1.2'], 3),
+      control('M1', ['CC1.1'], 2),
+      control('H2', ['CC1.1'], 3),
+      control('OK', ['CC1.1'], 3),
+      control('L2', ['CC1.1'], 1),
+      control('H3', ['CC1.1'], 3),
+    ];
     const r = run(controls, { 'OK.a': a('yes'), 'L2.a': a('partly'), 'M1.a': a('partly'), 'H3.a': a('partly') });
     expect(r.controls.map((c) => c.id)).toEqual(['M1', 'H2', 'OK', 'L2', 'H3', 'H1', 'L1']);
-    expect(r.gaps.map((c) => [c.id, c.status])).toEqual([['H2', 'gap'], ['H1', 'gap'], ['H3', 'partial'], ['M1', 'partial'], ['L1', 'gap'], ['L2', 'partial']]);
+    expect(r.gaps.map((c) => [c.id, c.status])).toEqual([
+      ['H2', 'gap'],
+      ['H1', 'gap'],
+      ['H3', 'partial'],
+      ['M1', 'partial'],
+      ['L1', 'gap'],
+      ['L2', 'partial'],
+    ]);
   });
 });
 
@@ -192,7 +354,14 @@ describe('a better answer that opens an unanswered follow-up (the documented exc
   // the follow-up is answered. Mirrors the built-in RSK-02: practice ad-hoc (0.25) + scope 1 = 0.625;
   // practice documented (0.5) opens "trigger", unanswered → (0.5 + 1 + 0) / 3 = 0.5; answered 1 → 0.833.
   const c = control('R', ['CC1.1'], 1, [
-    { id: 'R.practice', text: '?', choices: [{ value: 'ad-hoc', label: 'a', score: 0.25 }, { value: 'documented', label: 'd', score: 0.5 }] },
+    {
+      id: 'R.practice',
+      text: '?',
+      choices: [
+        { value: 'ad-hoc', label: 'a', score: 0.25 },
+        { value: 'documented', label: 'd', score: 0.5 },
+      ],
+    },
     q('R.scope', { question: 'R.practice', in: ['ad-hoc', 'documented'] }),
     q('R.trigger', { question: 'R.practice', in: ['documented'] }),
   ]);
@@ -203,7 +372,8 @@ describe('a better answer that opens an unanswered follow-up (the documented exc
   test('the opened follow-up is listed as unanswered, and answering it lifts the control above the old score', () => {
     const opened = run([c], { 'R.practice': a('documented'), 'R.scope': a('yes') });
     expect(opened.unanswered.map((x) => x.id)).toEqual(['R.trigger']);
-    const answered = run([c], { 'R.practice': a('documented'), 'R.scope': a('yes'), 'R.trigger': a('yes') }).controls[0]!.score!;
+    const answered = run([c], { 'R.practice': a('documented'), 'R.scope': a('yes'), 'R.trigger': a('yes') })
+      .controls[0]!.score!;
     expect(answered).toBeCloseTo((0.5 + 1 + 1) / 3, 10);
     expect(answered).toBeGreaterThan(score('ad-hoc'));
   });
@@ -233,7 +403,12 @@ const codesArb = fc.array(fc.nat(1000), { minLength: allQuestions.length, maxLen
 const scopeArb = fc.subarray(optional).map((s) => new Set(['security', ...s]));
 const assessReal = (answers: Answers, scope: ReadonlySet<string>) =>
   assess({ catalog: real, plan: planControls(real, builtin, scope, qc), answers, scope });
-const allScores = (r: Assessment) => [r.overall.score, ...r.categories.map((c) => c.score), ...r.criteria.map((c) => c.score), ...r.controls.map((c) => c.score)];
+const allScores = (r: Assessment) => [
+  r.overall.score,
+  ...r.categories.map((c) => c.score),
+  ...r.criteria.map((c) => c.score),
+  ...r.controls.map((c) => c.score),
+];
 const runs = { numRuns: 200 };
 
 describe('properties over the built-in library', () => {
@@ -248,7 +423,8 @@ describe('properties over the built-in library', () => {
       fc.property(codesArb, scopeArb, (codes, scope) => {
         const r = assessReal(answersFrom(codes), scope);
         for (const s of allScores(r)) expect(s === null || (s >= 0 && s <= 1)).toBe(true);
-        for (const x of r.controls.flatMap((c) => c.questions)) expect(x.score === undefined || (x.score >= 0 && x.score <= 1)).toBe(true);
+        for (const x of r.controls.flatMap((c) => c.questions))
+          expect(x.score === undefined || (x.score >= 0 && x.score <= 1)).toBe(true);
       }),
       runs,
     );
@@ -258,7 +434,9 @@ describe('properties over the built-in library', () => {
     fc.assert(
       fc.property(codesArb, scopeArb, fc.nat(), fc.nat(), (codes, scope, which, step) => {
         const answers = answersFrom(codes);
-        const candidates = allQuestions.filter(({ question }) => question.choices.some((c) => c.value === answers[question.id]?.value));
+        const candidates = allQuestions.filter(({ question }) =>
+          question.choices.some((c) => c.value === answers[question.id]?.value),
+        );
         fc.pre(candidates.length > 0);
         const { question } = candidates[which % candidates.length]!;
         const current = question.choices.find((c) => c.value === answers[question.id]!.value)!;

@@ -29,14 +29,16 @@ function expectAgreement(text: string): boolean {
 describe('parseSimpleYaml', () => {
   test('reads every shipped answers file and config, identically to yaml', () => {
     const examples = join(repoRoot, 'examples');
-    const files = readdirSync(examples).flatMap((d) => ['answers.yaml', 'soc2-ready.yaml'].map((f) => join(examples, d, f))).filter((f) => {
-      try {
-        readFileSync(f);
-        return true;
-      } catch {
-        return false;
-      }
-    });
+    const files = readdirSync(examples)
+      .flatMap((d) => ['answers.yaml', 'soc2-ready.yaml'].map((f) => join(examples, d, f)))
+      .filter((f) => {
+        try {
+          readFileSync(f);
+          return true;
+        } catch {
+          return false;
+        }
+      });
     expect(files.length).toBeGreaterThanOrEqual(6);
     const read = files.filter((f) => expectAgreement(readFileSync(f, 'utf8')));
     // Configs with exclusions (a list of mappings) are outside the subset and go to yaml.
@@ -44,8 +46,44 @@ describe('parseSimpleYaml', () => {
   });
 
   test('reads what serializeAnswers writes, for generated documents with awkward strings', () => {
-    const text = fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('yes', 'no', 'on', '0o17', '0x1F', '1e3', '-', '- x', 'a: b', '#x', 'x #y', "it's", '"q"', 'null', '~', 'true', '12', ' lead', 'trail ', 'tab\there', 'multi\nline', '[a]', '{a}', 'é ü 漢字'));
-    const answer = fc.record({ value: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/), note: text, reason: text, at: fc.constant('2026-11-22T10:00:00.000Z') }, { requiredKeys: ['value'] });
+    const text = fc.oneof(
+      fc.string({ maxLength: 20 }),
+      fc.constantFrom(
+        'yes',
+        'no',
+        'on',
+        '0o17',
+        '0x1F',
+        '1e3',
+        '-',
+        '- x',
+        'a: b',
+        '#x',
+        'x #y',
+        "it's",
+        '"q"',
+        'null',
+        '~',
+        'true',
+        '12',
+        ' lead',
+        'trail ',
+        'tab\there',
+        'multi\nline',
+        '[a]',
+        '{a}',
+        'é ü 漢字',
+      ),
+    );
+    const answer = fc.record(
+      {
+        value: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
+        note: text,
+        reason: text,
+        at: fc.constant('2026-11-22T10:00:00.000Z'),
+      },
+      { requiredKeys: ['value'] },
+    );
     const docs = fc.record({
       organization: text,
       scope: fc.subarray(['security', 'availability', 'privacy']),
@@ -63,9 +101,45 @@ describe('parseSimpleYaml', () => {
     expect(read).toBeGreaterThan(100);
   });
 
-  const pieces = ['a', 'b: 1', 'c:', '  d: x', '  - e', '- f', '"g": "h\\n"', "i: 'j''k'", 'l: [m, n]', 'o: p # q', 'r: s: t', '&a x', '*a', '!!str u', 'v: |', 'w: >', '---', '  ', '    y: 0o7', 'z: -1.5e3', 'k: ~', 'k2: TRUE', '- - x', '? key', 'x: "a\\x41"', 'q: a#b', 'p: 12:30', '__proto__: 1', 'n: .inf'];
+  const pieces = [
+    'a',
+    'b: 1',
+    'c:',
+    '  d: x',
+    '  - e',
+    '- f',
+    '"g": "h\\n"',
+    "i: 'j''k'",
+    'l: [m, n]',
+    'o: p # q',
+    'r: s: t',
+    '&a x',
+    '*a',
+    '!!str u',
+    'v: |',
+    'w: >',
+    '---',
+    '  ',
+    '    y: 0o7',
+    'z: -1.5e3',
+    'k: ~',
+    'k2: TRUE',
+    '- - x',
+    '? key',
+    'x: "a\\x41"',
+    'q: a#b',
+    'p: 12:30',
+    '__proto__: 1',
+    'n: .inf',
+  ];
   test('on arbitrary line soup it either declines or agrees with yaml (never a different value)', () => {
-    fc.assert(fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (lines) => void expectAgreement(lines.join('\n'))), { numRuns: 3000 });
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...pieces), { maxLength: 12 }),
+        (lines) => void expectAgreement(lines.join('\n')),
+      ),
+      { numRuns: 3000 },
+    );
   });
 
   test.each([

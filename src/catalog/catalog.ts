@@ -23,10 +23,17 @@ export function parseCatalog(text: string, file: string): CatalogResult {
   const seen = new Set<string>();
   catalog.criteria.forEach((criterion, index) => {
     const at = { file, ...source.locate(['criteria', index, 'id']) };
-    if (seen.has(criterion.id)) diagnostics.push(error('duplicate-id', `Criterion "${criterion.id}" is listed twice.`, at));
+    if (seen.has(criterion.id))
+      diagnostics.push(error('duplicate-id', `Criterion "${criterion.id}" is listed twice.`, at));
     seen.add(criterion.id);
     if (!categoryIds.has(criterion.category)) {
-      diagnostics.push(error('unknown-category', `Criterion "${criterion.id}" names category "${criterion.category}", which the catalog does not define.`, at));
+      diagnostics.push(
+        error(
+          'unknown-category',
+          `Criterion "${criterion.id}" names category "${criterion.category}", which the catalog does not define.`,
+          at,
+        ),
+      );
     }
   });
   return diagnostics.length > 0 ? { diagnostics } : { catalog, diagnostics };

@@ -39,7 +39,8 @@ const unknownCriteria: Rule = ({ controls, criterionIds, catalog, diagnostics })
         error('unknown-criterion', `Control "${control.id}" maps to "${id}", which is not a TSC 2017 criterion.`, {
           file: control.location.file,
           ...control.criteriaLocations[i],
-          hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : 'Run `soc2-ready criteria` to list the valid ids.',
+          hint:
+            near.length > 0 ? `Did you mean ${quotedList(near)}?` : 'Run `soc2-ready criteria` to list the valid ids.',
         }),
       );
     });
@@ -81,10 +82,15 @@ const questionRules: Rule = ({ controls, diagnostics }) => {
     control.questions.forEach((q, i) => {
       const at = { file: control.location.file, ...control.questionLocations[i]?.id };
       if (!q.id.startsWith(`${control.id}.`)) {
-        diagnostics.push(error('question-id', `Question "${q.id}" must start with its control id, "${control.id}.".`, at));
+        diagnostics.push(
+          error('question-id', `Question "${q.id}" must start with its control id, "${control.id}.".`, at),
+        );
       }
       const first = seen.get(q.id);
-      if (first) diagnostics.push(error('duplicate-id', `Question id "${q.id}" is defined more than once (also at ${first}).`, at));
+      if (first)
+        diagnostics.push(
+          error('duplicate-id', `Question id "${q.id}" is defined more than once (also at ${first}).`, at),
+        );
       seen.set(q.id, where(at));
       const values = q.choices.map((c) => c.value);
       for (const value of values.filter((v, k) => values.indexOf(v) !== k)) {
@@ -99,7 +105,9 @@ const questionRules: Rule = ({ controls, diagnostics }) => {
         );
       }
       if (!q.choices.some((c) => c.score === 1)) {
-        diagnostics.push(warning('no-full-score', `No choice of question "${q.id}" scores 1, so the control can never be ready.`, at));
+        diagnostics.push(
+          warning('no-full-score', `No choice of question "${q.id}" scores 1, so the control can never be ready.`, at),
+        );
       }
       if (q.when) checkWhen(control, i, earlier, diagnostics);
       earlier.set(q.id, new Set(values));
@@ -115,15 +123,25 @@ function checkWhen(control: Control, index: number, earlier: Map<string, Set<str
   if (!values) {
     const near = closest(when.question, [...earlier.keys()]);
     out.push(
-      error('unknown-question', `Question "${q.id}" depends on "${when.question}", which is not an earlier question of control "${control.id}".`, {
-        ...at,
-        hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : undefined,
-      }),
+      error(
+        'unknown-question',
+        `Question "${q.id}" depends on "${when.question}", which is not an earlier question of control "${control.id}".`,
+        {
+          ...at,
+          hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : undefined,
+        },
+      ),
     );
     return;
   }
   for (const value of when.in.filter((v) => !values.has(v))) {
-    out.push(error('unknown-choice', `Question "${q.id}" depends on answer "${value}", which "${when.question}" does not offer.`, at));
+    out.push(
+      error(
+        'unknown-choice',
+        `Question "${q.id}" depends on answer "${value}", which "${when.question}" does not offer.`,
+        at,
+      ),
+    );
   }
 }
 
@@ -141,7 +159,11 @@ const exclusionRules: Rule = ({ exclusions, criterionIds, catalog, diagnostics }
       );
     }
     if (seen.has(exclusion.criterion)) {
-      diagnostics.push(error('duplicate-id', `Criterion "${exclusion.criterion}" is excluded more than once.`, { ...exclusion.location }));
+      diagnostics.push(
+        error('duplicate-id', `Criterion "${exclusion.criterion}" is excluded more than once.`, {
+          ...exclusion.location,
+        }),
+      );
     }
     seen.add(exclusion.criterion);
   }
@@ -151,7 +173,11 @@ const rules: Rule[] = [unknownCriteria, noCriteria, duplicateControlIds, questio
 
 /** Runs every content rule over a loaded inventory; collects all problems, never stops at the first. */
 export function checkRules(input: InventoryInput): Diagnostic[] {
-  const ctx: RuleContext = { ...input, criterionIds: new Set(input.catalog.criteria.map((c) => c.id)), diagnostics: [] };
+  const ctx: RuleContext = {
+    ...input,
+    criterionIds: new Set(input.catalog.criteria.map((c) => c.id)),
+    diagnostics: [],
+  };
   for (const rule of rules) rule(ctx);
   return ctx.diagnostics;
 }

@@ -43,11 +43,17 @@ export function schemaDiagnostics(name: SchemaName, source: YamlSource): Diagnos
 }
 
 /** Like schemaDiagnostics, plus the data path of every violation (to keep the valid parts of a file). */
-export function schemaCheck(name: SchemaName, source: YamlSource): { diagnostics: Diagnostic[]; paths: PathSegment[][] } {
+export function schemaCheck(
+  name: SchemaName,
+  source: YamlSource,
+): { diagnostics: Diagnostic[]; paths: PathSegment[][] } {
   const validate = validatorFor(name);
   if (validate(source.data)) return { diagnostics: [], paths: [] };
   const errors = (validate.errors ?? []).filter(isReportable);
-  return { diagnostics: errors.map((e) => toDiagnostic(e, source)), paths: errors.map((e) => pointerToPath(e.instancePath)) };
+  return {
+    diagnostics: errors.map((e) => toDiagnostic(e, source)),
+    paths: errors.map((e) => pointerToPath(e.instancePath)),
+  };
 }
 
 /** ajv also reports the `if` keyword itself after a failing `then`; the `then` error says it all. */
@@ -95,7 +101,9 @@ function explain(e: ErrorObject, subject: string, owner: string, path: PathSegme
     case 'const':
       return { message: `${capitalise(subject)} must be ${JSON.stringify(p.allowedValue)} (got ${got}).` };
     case 'enum':
-      return { message: `${capitalise(subject)} must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${got}).` };
+      return {
+        message: `${capitalise(subject)} must be one of ${(p.allowedValues as unknown[]).join(', ')} (got ${got}).`,
+      };
     case 'pattern':
       return {
         message: `${capitalise(subject)} ${got} has the wrong form.`,
@@ -132,7 +140,8 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
     const collection = i > 0 ? String(path[i - 1]) : '';
     const kind = collection.replace(/ies$/, 'y').replace(/s$/, '');
     if (typeof segment === 'string') {
-      if (i > 0 && typeof path[i - 1] === 'string' && node !== null && typeof node === 'object') label = `${kind} "${segment}"`;
+      if (i > 0 && typeof path[i - 1] === 'string' && node !== null && typeof node === 'object')
+        label = `${kind} "${segment}"`;
       continue;
     }
     const record = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
@@ -154,8 +163,18 @@ function shortJson(value: unknown): string {
 }
 
 function typeName(type: string): string {
-  const names: Record<string, string> = { array: 'a list', object: 'a mapping', string: 'text', integer: 'a whole number', number: 'a number', boolean: 'true or false' };
-  return type.split(',').map((t) => names[t] ?? t).join(' or ');
+  const names: Record<string, string> = {
+    array: 'a list',
+    object: 'a mapping',
+    string: 'text',
+    integer: 'a whole number',
+    number: 'a number',
+    boolean: 'true or false',
+  };
+  return type
+    .split(',')
+    .map((t) => names[t] ?? t)
+    .join(' or ');
 }
 
 function capitalise(s: string): string {

@@ -43,7 +43,9 @@ export function parseSimpleYaml(source: string): { value: Value } | undefined {
 }
 
 function parseBlock(lines: Line[], cursor: { i: number }, indent: number): Value {
-  return lines[cursor.i]!.text.startsWith('- ') || lines[cursor.i]!.text === '-' ? parseSequence(lines, cursor, indent) : parseMapping(lines, cursor, indent);
+  return lines[cursor.i]!.text.startsWith('- ') || lines[cursor.i]!.text === '-'
+    ? parseSequence(lines, cursor, indent)
+    : parseMapping(lines, cursor, indent);
 }
 
 function parseSequence(lines: Line[], cursor: { i: number }, indent: number): Value[] {
@@ -70,7 +72,8 @@ function parseMapping(lines: Line[], cursor: { i: number }, indent: number): Rec
     }
     const next = lines[cursor.i];
     // `key:` followed by a deeper block, or by a sequence at the same indent (yaml allows both).
-    if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- ')))) map[key] = parseBlock(lines, cursor, next.indent);
+    if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- '))))
+      map[key] = parseBlock(lines, cursor, next.indent);
     else map[key] = null;
   }
   if (cursor.i < lines.length && lines[cursor.i]!.indent > indent) bail();

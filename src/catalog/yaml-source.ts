@@ -56,7 +56,12 @@ export function parseYamlSource(rawText: string, file: string, options: { fast?:
   const simple = options.fast ? parseSimpleYaml(rawText) : undefined;
   if (simple) {
     let full: YamlSource | undefined;
-    return { file, data: simple.value, diagnostics: [], locate: (path, o) => (full ??= parseWithYaml(rawText, file)).locate(path, o) };
+    return {
+      file,
+      data: simple.value,
+      diagnostics: [],
+      locate: (path, o) => (full ??= parseWithYaml(rawText, file)).locate(path, o),
+    };
   }
   return parseWithYaml(rawText, file);
 }
@@ -81,11 +86,15 @@ function parseWithYaml(rawText: string, file: string): YamlSource {
     const data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
     if (isCircular(data)) {
       // `&a` on a mapping that contains `*a` (e.g. a merge key `<<: *a`) makes the data contain itself.
-      const diagnostic = error('yaml-syntax', 'An alias refers to a mapping or list that contains it, so the data would be infinite.', {
-        file,
-        ...firstAlias(doc, at),
-        hint: 'Write the values out instead of referring back to an enclosing anchor.',
-      });
+      const diagnostic = error(
+        'yaml-syntax',
+        'An alias refers to a mapping or list that contains it, so the data would be infinite.',
+        {
+          file,
+          ...firstAlias(doc, at),
+          hint: 'Write the values out instead of referring back to an enclosing anchor.',
+        },
+      );
       return { file, data: undefined, diagnostics: [diagnostic], locate };
     }
     return { file, data, diagnostics, locate };
@@ -100,7 +109,8 @@ function parseWithYaml(rawText: string, file: string): YamlSource {
           column: 1,
           hint: 'Write the values out instead of nesting aliases (*name).',
         })
-      : unresolvedAlias(doc, file, at) ?? error('yaml-syntax', `YAML could not be resolved: ${message}.`, { file, line: 1, column: 1 });
+      : (unresolvedAlias(doc, file, at) ??
+        error('yaml-syntax', `YAML could not be resolved: ${message}.`, { file, line: 1, column: 1 }));
     return { file, data: undefined, diagnostics: [diagnostic], locate };
   }
 }
@@ -159,7 +169,10 @@ function syntaxDiagnostics(text: string, doc: Document, file: string, at: (o: nu
 }
 
 function yamlMessage(code: string, message: string): string {
-  const firstLine = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '').trim();
+  const firstLine = message
+    .split('\n')[0]!
+    .replace(/ at line \d+, column \d+:?$/, '')
+    .trim();
   if (code === 'DUPLICATE_KEY') return 'Duplicate key in a mapping: each key may appear only once.';
   if (code === 'MULTIPLE_DOCS') return 'File holds more than one YAML document (---); one document per file.';
   return firstLine.endsWith('.') ? firstLine : `${firstLine}.`;

@@ -35,7 +35,11 @@ export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Pro
     const choices: (SelectChoice<string> | 'separator')[] = [
       ...question.choices.map((c) => ({ name: c.label, value: c.value })),
       'separator',
-      { name: 'Not sure', value: NOT_SURE, description: 'Counts as not ready and is listed separately, so it gets checked.' },
+      {
+        name: 'Not sure',
+        value: NOT_SURE,
+        description: 'Counts as not ready and is listed separately, so it gets checked.',
+      },
       { name: 'Not applicable…', value: NOT_APPLICABLE, description: 'Asks for the reason, which the report shows.' },
       { name: 'Show hints (points of focus)', value: HINTS },
       { name: note ? `Edit the note (${note})` : 'Add a note…', value: NOTE },
@@ -51,7 +55,9 @@ export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Pro
     }
     const answer: Answer = { value, at: ctx.now() };
     if (value === NOT_APPLICABLE) {
-      answer.reason = (await prompter.input('Why does this not apply?', { default: ctx.current?.reason, required: true })).trim();
+      answer.reason = (
+        await prompter.input('Why does this not apply?', { default: ctx.current?.reason, required: true })
+      ).trim();
     }
     if (note) answer.note = note;
     return answer;

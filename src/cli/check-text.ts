@@ -13,7 +13,15 @@ export function renderCheckText(result: CheckResult, catalog: Catalog, level: 0 
     c.excluded,
     c.inScope && c.unmapped > 0 ? paint.red(String(c.unmapped)) : c.unmapped,
   ]);
-  out.push(table(['Category', 'Criteria', 'Mapped', 'Excluded', 'Unmapped'], rows, ['left', 'right', 'right', 'right', 'right']));
+  out.push(
+    table(['Category', 'Criteria', 'Mapped', 'Excluded', 'Unmapped'], rows, [
+      'left',
+      'right',
+      'right',
+      'right',
+      'right',
+    ]),
+  );
   // Unmapped criteria get their own list below, with titles; every other problem is listed here.
   const problems = result.diagnostics.filter((d) => d.code !== 'unmapped-criterion');
   if (problems.length > 0) out.push('', ...problems.map((d) => diagnosticLine(d, paint)));
@@ -38,8 +46,14 @@ function verdict(result: CheckResult, catalog: Catalog, paint: ReturnType<typeof
   const counts = `${plural(result.controlCount, 'control')}${from}; scope: ${result.scope.join(', ')}`;
   if (result.ok) {
     const extra = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
-    return paint.green(`✔ All ${inScope} in-scope criteria are mapped or excluded; no errors${extra}.`) + paint.dim(` (${counts})`);
+    return (
+      paint.green(`✔ All ${inScope} in-scope criteria are mapped or excluded; no errors${extra}.`) +
+      paint.dim(` (${counts})`)
+    );
   }
-  const unmapped = result.unmapped.length > 0 ? `; ${result.unmapped.length} of ${inScope} in-scope criteria unmapped` : '';
-  return paint.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unmapped}.`) + paint.dim(` (${counts})`);
+  const unmapped =
+    result.unmapped.length > 0 ? `; ${result.unmapped.length} of ${inScope} in-scope criteria unmapped` : '';
+  return (
+    paint.red(`✖ ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${unmapped}.`) + paint.dim(` (${counts})`)
+  );
 }

@@ -20,6 +20,8 @@ export function reportFailure(cause: unknown, io: Io): number {
   }
   const err = cause instanceof Error ? cause : new Error(String(cause));
   io.stderr.write(`soc2-ready: internal error: ${err.message}\n`);
-  io.stderr.write(io.env.SOC2_READY_DEBUG ? `${err.stack}\n` : '  This is a bug. Set SOC2_READY_DEBUG=1 for details and report it.\n');
+  io.stderr.write(
+    io.env.SOC2_READY_DEBUG ? `${err.stack}\n` : '  This is a bug. Set SOC2_READY_DEBUG=1 for details and report it.\n',
+  );
   return 2;
 }

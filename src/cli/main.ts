@@ -23,7 +23,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
   let exitCode: number = EXIT.ok;
   const program = new Command()
     .name('soc2-ready')
-    .description('SOC 2 readiness from the terminal: map controls to the AICPA 2017 Trust Services Criteria, answer a questionnaire, and get a scored gap report. A self-assessment, not an attestation.')
+    .description(
+      'SOC 2 readiness from the terminal: map controls to the AICPA 2017 Trust Services Criteria, answer a questionnaire, and get a scored gap report. A self-assessment, not an attestation.',
+    )
     .version(await version(), '-v, --version')
     .showHelpAfterError('(run with --help for usage)')
     .addHelpText(

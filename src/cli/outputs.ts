@@ -10,7 +10,16 @@ export interface Output<F extends string> {
   path?: string;
 }
 
-const BY_EXTENSION: Record<string, string> = { '.md': 'md', '.markdown': 'md', '.html': 'html', '.htm': 'html', '.json': 'json', '.xml': 'junit', '.sarif': 'sarif', '.txt': 'text' };
+const BY_EXTENSION: Record<string, string> = {
+  '.md': 'md',
+  '.markdown': 'md',
+  '.html': 'html',
+  '.htm': 'html',
+  '.json': 'json',
+  '.xml': 'junit',
+  '.sarif': 'sarif',
+  '.txt': 'text',
+};
 
 /** --format and -o flags in the order they were given on the command line. */
 export type OutputFlag = { kind: 'format' | 'output'; value: string };
@@ -20,7 +29,12 @@ export type OutputFlag = { kind: 'format' | 'output'; value: string };
  * format its extension names (.md .html .json .xml .sarif .txt). A --format not followed by an -o
  * goes to stdout (only one may). No flags at all: `fallback` on stdout.
  */
-export function resolveOutputs<F extends string>(flags: readonly OutputFlag[], allowed: readonly F[], fallback: F, cwd: string): Output<F>[] {
+export function resolveOutputs<F extends string>(
+  flags: readonly OutputFlag[],
+  allowed: readonly F[],
+  fallback: F,
+  cwd: string,
+): Output<F>[] {
   const outputs: Output<string>[] = [];
   let pending: string | undefined;
   for (const flag of flags) {
@@ -30,14 +44,19 @@ export function resolveOutputs<F extends string>(flags: readonly OutputFlag[], a
       continue;
     }
     const format = pending ?? BY_EXTENSION[extname(flag.value).toLowerCase()];
-    if (format === undefined) throw new UsageError(`Cannot tell the format of "${flag.value}" from its extension.`, `Put --format (${allowed.join(', ')}) before it.`);
+    if (format === undefined)
+      throw new UsageError(
+        `Cannot tell the format of "${flag.value}" from its extension.`,
+        `Put --format (${allowed.join(', ')}) before it.`,
+      );
     outputs.push({ format, path: flag.value === '-' ? undefined : resolve(cwd, flag.value) });
     pending = undefined;
   }
   if (pending !== undefined) outputs.push({ format: pending });
   if (outputs.length === 0) outputs.push({ format: fallback });
   for (const o of outputs) {
-    if (!allowed.includes(o.format as F)) throw new UsageError(`Unknown format "${o.format}".`, `Use one of: ${allowed.join(', ')}.`);
+    if (!allowed.includes(o.format as F))
+      throw new UsageError(`Unknown format "${o.format}".`, `Use one of: ${allowed.join(', ')}.`);
   }
   if (outputs.filter((o) => o.path === undefined).length > 1) {
     throw new UsageError('Only one output can go to stdout.', 'Give each extra --format its own -o <file>.');
@@ -65,4 +84,3 @@ export function writeOutput(path: string | undefined, content: string, io: Io): 
 export function inGithubActions(env: NodeJS.ProcessEnv): boolean {
   return env.GITHUB_ACTIONS === 'true';
 }
-

@@ -26,11 +26,18 @@ export function inquirerPrompter(resumeHint: string, output: NodeJS.WritableStre
     }
   };
   return {
-    input: (message, options = {}) => guard(() => input({ message, default: options.default, required: options.required }, context)),
+    input: (message, options = {}) =>
+      guard(() => input({ message, default: options.default, required: options.required }, context)),
     select: <T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T) =>
       guard(() =>
         select<T>(
-          { message, choices: choices.map((c) => (c === 'separator' ? new Separator() : c)), default: defaultValue, pageSize: 12, loop: false },
+          {
+            message,
+            choices: choices.map((c) => (c === 'separator' ? new Separator() : c)),
+            default: defaultValue,
+            pageSize: 12,
+            loop: false,
+          },
           context,
         ),
       ),

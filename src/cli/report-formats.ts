@@ -22,18 +22,35 @@ type Renderer = (ctx: RenderContext) => Promise<string>;
 
 const findings = async (ctx: RenderContext) => {
   const { assessmentFindings } = await import('../formats/to-findings.js');
-  return assessmentFindings(ctx.assessment, ctx.catalog, { tool: { ...ctx.meta.tool, informationUri: 'https://github.com/soc2-ready/soc2-ready' }, generatedAt: ctx.meta.generatedAt }, ctx.location);
+  return assessmentFindings(
+    ctx.assessment,
+    ctx.catalog,
+    {
+      tool: { ...ctx.meta.tool, informationUri: 'https://github.com/soc2-ready/soc2-ready' },
+      generatedAt: ctx.meta.generatedAt,
+    },
+    ctx.location,
+  );
 };
 
-const template = (format: 'md' | 'html'): Renderer => async (ctx) => {
-  const [{ compileReport }, { toReportView }] = await Promise.all([import('../report/handlebars.js'), import('../report/view.js')]);
-  return compileReport(format, ctx.templateDir, ctx.cwd)(toReportView(ctx.assessment, ctx.catalog, ctx.meta));
-};
+const template =
+  (format: 'md' | 'html'): Renderer =>
+  async (ctx) => {
+    const [{ compileReport }, { toReportView }] = await Promise.all([
+      import('../report/handlebars.js'),
+      import('../report/view.js'),
+    ]);
+    return compileReport(format, ctx.templateDir, ctx.cwd)(toReportView(ctx.assessment, ctx.catalog, ctx.meta));
+  };
 
 export const renderers: Record<ReportFormat, Renderer> = {
   text: async (ctx) => {
     const { renderSummary } = await import('./summary-text.js');
-    return renderSummary(ctx.assessment, ctx.colorLevel, { organization: ctx.meta.organization, topGaps: 10, nextSteps: [`soc2-ready report --answers ${ctx.meta.answersFile} --format html -o soc2-readiness.html`] });
+    return renderSummary(ctx.assessment, ctx.colorLevel, {
+      organization: ctx.meta.organization,
+      topGaps: 10,
+      nextSteps: [`soc2-ready report --answers ${ctx.meta.answersFile} --format html -o soc2-readiness.html`],
+    });
   },
   md: template('md'),
   html: template('html'),
@@ -42,7 +59,8 @@ export const renderers: Record<ReportFormat, Renderer> = {
     return `${JSON.stringify(toReportJson(ctx.assessment, ctx.meta), null, 2)}\n`;
   },
   junit: async (ctx) => (await import('../formats/junit.js')).toJUnit(await findings(ctx)),
-  sarif: async (ctx) => `${JSON.stringify((await import('../formats/sarif.js')).toSarif(await findings(ctx)), null, 2)}\n`,
+  sarif: async (ctx) =>
+    `${JSON.stringify((await import('../formats/sarif.js')).toSarif(await findings(ctx)), null, 2)}\n`,
   github: async (ctx) => (await import('../formats/github.js')).toGithubAnnotations(await findings(ctx)),
 };
 

@@ -13,14 +13,25 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   const out: string[] = [];
   const overall = percent(a.overall.score);
   const who = options.organization ? `${options.organization}: ` : '';
-  out.push(paint.bold(`${who}overall readiness ${overall === null ? 'n/a' : `${overall}%`} — ${statusWord(a.overall.status, paint)}`));
+  out.push(
+    paint.bold(
+      `${who}overall readiness ${overall === null ? 'n/a' : `${overall}%`} — ${statusWord(a.overall.status, paint)}`,
+    ),
+  );
   const rows = a.categories.map((c) => [
     c.inScope ? c.name : paint.dim(c.name),
     c.inScope ? `${percent(c.score) ?? 'n/a'}${c.score === null ? '' : '%'}` : paint.dim('out of scope'),
     c.inScope ? statusWord(c.status, paint) : '',
     c.inScope ? countStatuses(a, c.id) : '',
   ]);
-  out.push(table(['Category', 'Readiness', 'Status', 'Criteria ready / partial / gap / unmapped'], rows, ['left', 'right', 'left', 'left']));
+  out.push(
+    table(['Category', 'Readiness', 'Status', 'Criteria ready / partial / gap / unmapped'], rows, [
+      'left',
+      'right',
+      'left',
+      'left',
+    ]),
+  );
   const gaps = a.gaps.length;
   out.push(
     `${plural(gaps, 'control')} below ready · ${plural(a.notSure.length, 'answer')} "Not sure" · ${plural(a.unanswered.length, 'question')} unanswered · ${plural(a.notApplicable.length, 'answer')} not applicable`,
@@ -29,11 +40,14 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   if (top.length > 0) {
     out.push('', paint.bold('Top gaps (by weight, then lowest readiness):'));
     for (const g of top) {
-      out.push(`  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, weight ${g.weight}, ${g.criteria.join(', ')})`)}`);
+      out.push(
+        `  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, weight ${g.weight}, ${g.criteria.join(', ')})`)}`,
+      );
       if (g.remediation) out.push(`    ${paint.dim('Next step:')} ${oneLine(g.remediation)}`);
     }
   }
-  if (options.nextSteps && options.nextSteps.length > 0) out.push('', paint.bold('Next:'), ...options.nextSteps.map((s) => `  ${s}`));
+  if (options.nextSteps && options.nextSteps.length > 0)
+    out.push('', paint.bold('Next:'), ...options.nextSteps.map((s) => `  ${s}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -122,13 +122,20 @@ function verdict(findings: Findings): string {
 
 function outcomeTable(findings: Findings): string[] {
   const rows = failed(findings).map((o) =>
-    row([`${o.id} ${o.title}`, o.categoryName, failureLabel(findings.command), joinText('\n', o.reason, o.remediation)]),
+    row([
+      `${o.id} ${o.title}`,
+      o.categoryName,
+      failureLabel(findings.command),
+      joinText('\n', o.reason, o.remediation),
+    ]),
   );
   return ['| Criterion | Category | Status | Reason |', '| --- | --- | --- | --- |', ...rows];
 }
 
 function diagnosticTable(diagnostics: readonly Diagnostic[]): string[] {
-  const rows = diagnostics.map((d) => row([formatLocation(d) || '-', d.severity, d.code, joinText(' ', d.message, d.hint)]));
+  const rows = diagnostics.map((d) =>
+    row([formatLocation(d) || '-', d.severity, d.code, joinText(' ', d.message, d.hint)]),
+  );
   return ['| Location | Severity | Code | Message |', '| --- | --- | --- | --- |', ...rows];
 }
 

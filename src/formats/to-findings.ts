@@ -12,17 +12,35 @@ export interface FindingsMeta {
 
 function base(criterion: Criterion, catalog: Catalog): Omit<CriterionOutcome, 'status'> {
   const category = catalog.categories.find((c) => c.id === criterion.category);
-  return { id: criterion.id, title: criterion.title, category: criterion.category, categoryName: category?.name ?? criterion.category, series: criterion.series };
+  return {
+    id: criterion.id,
+    title: criterion.title,
+    category: criterion.category,
+    categoryName: category?.name ?? criterion.category,
+    series: criterion.series,
+  };
 }
 
-export function checkFindings(result: CheckResult, catalog: Catalog, meta: FindingsMeta, location?: FindingLocation): Findings {
+export function checkFindings(
+  result: CheckResult,
+  catalog: Catalog,
+  meta: FindingsMeta,
+  location?: FindingLocation,
+): Findings {
   const unmapped = new Set(result.unmapped);
   const excluded = new Map(result.excluded.map((e) => [e.criterion, e.reason]));
   const outcomes = catalog.criteria.map((c): CriterionOutcome => {
     if (!result.scope.includes(c.category)) return { ...base(c, catalog), status: 'skipped', reason: 'Out of scope.' };
-    if (excluded.has(c.id)) return { ...base(c, catalog), status: 'skipped', reason: `Excluded: ${excluded.get(c.id)}` };
+    if (excluded.has(c.id))
+      return { ...base(c, catalog), status: 'skipped', reason: `Excluded: ${excluded.get(c.id)}` };
     if (unmapped.has(c.id)) {
-      return { ...base(c, catalog), status: 'failed', reason: `No control maps to ${c.id}.`, remediation: `Map a control to ${c.id}, or exclude it in soc2-ready.yaml with a reason.`, location };
+      return {
+        ...base(c, catalog),
+        status: 'failed',
+        reason: `No control maps to ${c.id}.`,
+        remediation: `Map a control to ${c.id}, or exclude it in soc2-ready.yaml with a reason.`,
+        location,
+      };
     }
     return { ...base(c, catalog), status: 'passed', reason: `Mapped by ${result.coverage[c.id]!.join(', ')}.` };
   });
@@ -30,16 +48,29 @@ export function checkFindings(result: CheckResult, catalog: Catalog, meta: Findi
   return { ...meta, command: 'check', outcomes, diagnostics };
 }
 
-export function assessmentFindings(a: Assessment, catalog: Catalog, meta: FindingsMeta, location: FindingLocation): Findings {
+export function assessmentFindings(
+  a: Assessment,
+  catalog: Catalog,
+  meta: FindingsMeta,
+  location: FindingLocation,
+): Findings {
   const byId = new Map(a.criteria.map((c) => [c.id, c]));
   const outcomes = catalog.criteria.map((c): CriterionOutcome => {
     const r = byId.get(c.id)!;
     if (r.status === 'out-of-scope') return { ...base(c, catalog), status: 'skipped', reason: 'Out of scope.' };
-    if (r.status === 'excluded') return { ...base(c, catalog), status: 'skipped', reason: `Excluded: ${r.excludedReason}` };
-    if (r.status === 'not-applicable') return { ...base(c, catalog), status: 'skipped', reason: 'Every mapped control is marked not applicable.' };
-    if (r.status === 'ready') return { ...base(c, catalog), status: 'passed', reason: `Readiness ${percent(r.score)}%.` };
-    const reason = r.status === 'unmapped' ? `No control maps to ${c.id}.` : `Readiness ${percent(r.score)}% (${r.status}), below the ${a.thresholds.ready}% threshold.`;
-    const steps = a.gaps.filter((g) => g.criteria.includes(c.id) && g.remediation).map((g) => `${g.id}: ${g.remediation!.replace(/\s+/g, ' ').trim()}`);
+    if (r.status === 'excluded')
+      return { ...base(c, catalog), status: 'skipped', reason: `Excluded: ${r.excludedReason}` };
+    if (r.status === 'not-applicable')
+      return { ...base(c, catalog), status: 'skipped', reason: 'Every mapped control is marked not applicable.' };
+    if (r.status === 'ready')
+      return { ...base(c, catalog), status: 'passed', reason: `Readiness ${percent(r.score)}%.` };
+    const reason =
+      r.status === 'unmapped'
+        ? `No control maps to ${c.id}.`
+        : `Readiness ${percent(r.score)}% (${r.status}), below the ${a.thresholds.ready}% threshold.`;
+    const steps = a.gaps
+      .filter((g) => g.criteria.includes(c.id) && g.remediation)
+      .map((g) => `${g.id}: ${g.remediation!.replace(/\s+/g, ' ').trim()}`);
     return { ...base(c, catalog), status: 'failed', reason, remediation: steps.join('\n') || undefined, location };
   });
   return { ...meta, command: 'report', outcomes, diagnostics: [] };

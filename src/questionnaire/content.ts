@@ -20,7 +20,10 @@ export interface QuestionnaireContent {
   scoping: ScopingCategory[];
 }
 
-export function parseQuestionnaire(text: string, file: string): { content?: QuestionnaireContent; diagnostics: Diagnostic[] } {
+export function parseQuestionnaire(
+  text: string,
+  file: string,
+): { content?: QuestionnaireContent; diagnostics: Diagnostic[] } {
   const source = parseYamlSource(text, file);
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   const diagnostics = schemaDiagnostics('questionnaire', source);

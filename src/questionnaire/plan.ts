@@ -37,7 +37,9 @@ export interface PlanFilter {
 /** The questions a control is assessed with: its own, or one default "Is this in place?" question. */
 export function questionsOf(control: Control, content: Pick<QuestionnaireContent, 'defaultQuestion'>): Question[] {
   if (control.questions.length > 0) return control.questions;
-  return [{ id: `${control.id}.in-place`, text: content.defaultQuestion.text, choices: content.defaultQuestion.choices }];
+  return [
+    { id: `${control.id}.in-place`, text: content.defaultQuestion.text, choices: content.defaultQuestion.choices },
+  ];
 }
 
 /**
@@ -60,8 +62,18 @@ export function planControls(
     if (inScope.length === 0) continue;
     const first = catalog.criteria[index.get(inScope[0]!)!]!;
     if (filter.control !== undefined && control.id !== filter.control) continue;
-    if (filter.category !== undefined && !inScope.some((id) => catalog.criteria[index.get(id)!]!.category === filter.category)) continue;
-    planned.push({ control, questions: questionsOf(control, content), series: first.series, order: index.get(first.id)!, inScopeCriteria: inScope });
+    if (
+      filter.category !== undefined &&
+      !inScope.some((id) => catalog.criteria[index.get(id)!]!.category === filter.category)
+    )
+      continue;
+    planned.push({
+      control,
+      questions: questionsOf(control, content),
+      series: first.series,
+      order: index.get(first.id)!,
+      inScopeCriteria: inScope,
+    });
   }
   // Stable sort: controls sharing a first criterion keep their file order.
   return planned.sort((a, b) => a.order - b.order);
@@ -81,7 +93,9 @@ export interface PlannedQuestion {
 
 /** The questions that apply now, in order (follow-ups appear once their condition is met). */
 export function applicableQuestions(plan: readonly PlannedControl[], answers: Answers): PlannedQuestion[] {
-  return plan.flatMap((planned) => planned.questions.filter((q) => applies(q, answers)).map((question) => ({ planned, question })));
+  return plan.flatMap((planned) =>
+    planned.questions.filter((q) => applies(q, answers)).map((question) => ({ planned, question })),
+  );
 }
 
 /** The next question to ask: the first applicable one without an answer (undefined when done). */
@@ -95,7 +109,11 @@ export function nextUnanswered(plan: readonly PlannedControl[], answers: Answers
 }
 
 /** Answers whose question no longer exists in the controls: kept in the file, reported, never scored. */
-export function staleAnswerIds(controls: readonly Control[], answers: Answers, content: Pick<QuestionnaireContent, 'defaultQuestion'>): string[] {
+export function staleAnswerIds(
+  controls: readonly Control[],
+  answers: Answers,
+  content: Pick<QuestionnaireContent, 'defaultQuestion'>,
+): string[] {
   const known = new Set(controls.flatMap((c) => questionsOf(c, content).map((q) => q.id)));
   return Object.keys(answers).filter((id) => !known.has(id));
 }

@@ -32,12 +32,24 @@ export interface StackedRow {
 export const CHART = { width: 640, labelWidth: 170, barHeight: 22, gap: 10, plot: 400 };
 const STACK_ORDER: Status[] = ['ready', 'partial', 'gap', 'unmapped', 'not-applicable', 'excluded'];
 
-export function categoryBars(a: Assessment): { height: number; bars: Bar[]; ticks: { x: number; label: string }[]; readyX: number } {
+export function categoryBars(a: Assessment): {
+  height: number;
+  bars: Bar[];
+  ticks: { x: number; label: string }[];
+  readyX: number;
+} {
   const inScope = a.categories.filter((c) => c.inScope);
   const bars = inScope.map((c, i): Bar => {
     const p = percent(c.score) ?? 0;
     const width = Math.round((p / 100) * CHART.plot);
-    return { label: c.name, y: 20 + i * (CHART.barHeight + CHART.gap), width, valueLabel: c.score === null ? 'n/a' : `${p}%`, status: c.status, textX: CHART.labelWidth + width + 6 };
+    return {
+      label: c.name,
+      y: 20 + i * (CHART.barHeight + CHART.gap),
+      width,
+      valueLabel: c.score === null ? 'n/a' : `${p}%`,
+      status: c.status,
+      textX: CHART.labelWidth + width + 6,
+    };
   });
   const ticks = [0, 25, 50, 75, 100].map((t) => ({ x: CHART.labelWidth + (t / 100) * CHART.plot, label: `${t}%` }));
   const readyX = CHART.labelWidth + (a.thresholds.ready / 100) * CHART.plot;

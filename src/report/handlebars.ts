@@ -14,7 +14,6 @@ import { requireBuilt, vendor } from '../vendor.js';
 type HandlebarsApi = typeof import('handlebars');
 export type TemplateFormat = 'md' | 'html';
 
-
 interface TemplateSource {
   name: string;
   path: string;
@@ -27,7 +26,11 @@ export function builtinSources(format: TemplateFormat, cwd: string) {
 }
 
 /** Compiles the report template of a format with its partials; user overrides win by file name. */
-export function compileReport(format: TemplateFormat, templateDir: string | undefined, cwd: string): (view: object) => string {
+export function compileReport(
+  format: TemplateFormat,
+  templateDir: string | undefined,
+  cwd: string,
+): (view: object) => string {
   const sources = collectSources(format, templateDir, cwd);
   const prebuilt = templateDir === undefined ? precompiledTemplates(format, sources) : undefined;
   const template = prebuilt ?? compileSources(format, sources, cwd);
@@ -36,12 +39,23 @@ export function compileReport(format: TemplateFormat, templateDir: string | unde
       return template(view, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
     } catch (cause) {
       const message = cause instanceof Error ? cause.message : String(cause);
-      throw new ContentError([error('template', `Template ${displayPath(sources.main.path, cwd)} failed: ${message.split('\n')[0]}`, { file: displayPath(sources.main.path, cwd) })], 'The report template could not be rendered.');
+      throw new ContentError(
+        [
+          error('template', `Template ${displayPath(sources.main.path, cwd)} failed: ${message.split('\n')[0]}`, {
+            file: displayPath(sources.main.path, cwd),
+          }),
+        ],
+        'The report template could not be rendered.',
+      );
     }
   };
 }
 
-function compileSources(format: TemplateFormat, sources: ReturnType<typeof collectSources>, cwd: string): HandlebarsTemplateDelegate {
+function compileSources(
+  format: TemplateFormat,
+  sources: ReturnType<typeof collectSources>,
+  cwd: string,
+): HandlebarsTemplateDelegate {
   const hb = vendor<HandlebarsApi>('handlebars').create();
   registerHelpers(hb);
   for (const partial of sources.partials) hb.registerPartial(partial.name, parse(hb, partial, cwd));
@@ -67,12 +81,16 @@ interface PrecompiledSet {
  * The built-in templates precompiled at build time (scripts/build-content.js): rendering then needs
  * only handlebars' runtime (~17 ms) instead of the compiler (~30 ms) plus compiling the templates.
  */
-function precompiledTemplates(format: TemplateFormat, sources: ReturnType<typeof collectSources>): HandlebarsTemplateDelegate | undefined {
+function precompiledTemplates(
+  format: TemplateFormat,
+  sources: ReturnType<typeof collectSources>,
+): HandlebarsTemplateDelegate | undefined {
   const set = requireBuilt<Record<TemplateFormat, PrecompiledSet>>('templates.cjs')?.[format];
   if (!set || set.hash !== templatesHash(sources)) return undefined;
   const runtime = vendor<HandlebarsApi>('handlebars/runtime').create();
   registerHelpers(runtime);
-  for (const [name, spec] of Object.entries(set.partials)) runtime.registerPartial(name, runtime.template(spec as TemplateSpecification));
+  for (const [name, spec] of Object.entries(set.partials))
+    runtime.registerPartial(name, runtime.template(spec as TemplateSpecification));
   return runtime.template(set.main as TemplateSpecification);
 }
 
@@ -83,7 +101,8 @@ function collectSources(format: TemplateFormat, templateDir: string | undefined,
   for (const file of listHbs(builtinPartials)) partials.set(basename(file, '.hbs'), file);
   let main = join(templatesDir, mainName);
   if (templateDir !== undefined) {
-    if (!existsSync(templateDir)) throw new UsageError(`Template folder "${displayPath(templateDir, cwd)}" does not exist.`);
+    if (!existsSync(templateDir))
+      throw new UsageError(`Template folder "${displayPath(templateDir, cwd)}" does not exist.`);
     for (const file of [...listHbs(templateDir), ...listHbs(join(templateDir, 'partials'))]) {
       const name = basename(file, '.hbs');
       if (name === `report.${format}`) main = file;
@@ -96,7 +115,10 @@ function collectSources(format: TemplateFormat, templateDir: string | undefined,
 
 function listHbs(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((f) => f.endsWith('.hbs')).sort().map((f) => join(dir, f));
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.hbs'))
+    .sort()
+    .map((f) => join(dir, f));
 }
 
 /** Parses eagerly so a broken template is reported with its file and line, not at render time. */
@@ -107,16 +129,34 @@ function parse(hb: HandlebarsApi, source: TemplateSource, cwd: string): string {
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const line = Number(/line (\d+)/.exec(message)?.[1]) || undefined;
-    const detail = message.split('\n').filter((l) => /^Expecting|^Parse error/.test(l) === false && l.trim() !== '').pop() ?? message;
+    const detail =
+      message
+        .split('\n')
+        .filter((l) => /^Expecting|^Parse error/.test(l) === false && l.trim() !== '')
+        .pop() ?? message;
     const file = displayPath(source.path, cwd);
-    throw new ContentError([error('template', `Template "${source.name}" has a syntax error: ${detail.trim()}`, { file, line, hint: 'Check the {{…}} tags near that line.' })], 'The report template is not valid.');
+    throw new ContentError(
+      [
+        error('template', `Template "${source.name}" has a syntax error: ${detail.trim()}`, {
+          file,
+          line,
+          hint: 'Check the {{…}} tags near that line.',
+        }),
+      ],
+      'The report template is not valid.',
+    );
   }
 }
 
 /** Markdown text from data: angle brackets become entities so a note can never inject raw HTML. */
 export function markdownText(value: unknown): string {
   if (value === undefined || value === null) return '';
-  return String(value).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\s*\r?\n\s*/g, ' ').trim();
+  return String(value)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/\s*\r?\n\s*/g, ' ')
+    .trim();
 }
 
 /** A Markdown table cell: a raw `|` ends the cell and a newline ends the row, silently dropping content. */

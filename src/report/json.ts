@@ -3,7 +3,14 @@ import { percent, type Assessment, type QuestionResult } from '../scoring.js';
 import type { ReportMeta } from './view.js';
 
 export function toReportJson(a: Assessment, meta: ReportMeta) {
-  const question = (q: QuestionResult) => ({ question: q.id, control: q.controlId, text: q.text, value: q.value ?? null, note: q.note ?? null, reason: q.reason ?? null });
+  const question = (q: QuestionResult) => ({
+    question: q.id,
+    control: q.controlId,
+    text: q.text,
+    value: q.value ?? null,
+    note: q.note ?? null,
+    reason: q.reason ?? null,
+  });
   return {
     tool: meta.tool,
     generatedAt: meta.generatedAt,
@@ -13,8 +20,22 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
     scope: a.categories.filter((c) => c.inScope).map((c) => c.id),
     thresholds: a.thresholds,
     overall: { score: percent(a.overall.score), status: a.overall.status },
-    categories: a.categories.map((c) => ({ id: c.id, name: c.name, inScope: c.inScope, score: percent(c.score), status: c.status })),
-    criteria: a.criteria.map((c) => ({ id: c.id, category: c.category, series: c.series, inScope: c.inScope, status: c.status, score: percent(c.score), controls: c.controls })),
+    categories: a.categories.map((c) => ({
+      id: c.id,
+      name: c.name,
+      inScope: c.inScope,
+      score: percent(c.score),
+      status: c.status,
+    })),
+    criteria: a.criteria.map((c) => ({
+      id: c.id,
+      category: c.category,
+      series: c.series,
+      inScope: c.inScope,
+      status: c.status,
+      score: percent(c.score),
+      controls: c.controls,
+    })),
     gaps: a.gaps.map((g) => ({
       control: g.id,
       title: g.title,

@@ -44,11 +44,24 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
     controlsSource: meta.controlsSource,
     framework: catalog.framework,
     frameworkSource: catalog.source,
-    overall: { percent: overall, percentLabel: overall === null ? 'n/a' : `${overall}%`, status: a.overall.status, statusLabel: statusLabel(a.overall.status) },
+    overall: {
+      percent: overall,
+      percentLabel: overall === null ? 'n/a' : `${overall}%`,
+      status: a.overall.status,
+      statusLabel: statusLabel(a.overall.status),
+    },
     verdict: verdict(a, overall),
     scopeText: inScope.map((c) => c.name).join(', '),
-    outOfScopeText: a.categories.filter((c) => !c.inScope).map((c) => c.name).join(', ') || 'none',
-    categories: a.categories.map((c) => ({ ...c, percentLabel: c.inScope ? (c.score === null ? 'n/a' : `${percent(c.score)}%`) : 'N/A', statusLabel: statusLabel(c.status) })),
+    outOfScopeText:
+      a.categories
+        .filter((c) => !c.inScope)
+        .map((c) => c.name)
+        .join(', ') || 'none',
+    categories: a.categories.map((c) => ({
+      ...c,
+      percentLabel: c.inScope ? (c.score === null ? 'n/a' : `${percent(c.score)}%`) : 'N/A',
+      statusLabel: statusLabel(c.status),
+    })),
     series: seriesGroups(a),
     counts: counts(a),
     gaps: a.gaps.map((g, i) => gapView(g, i + 1, titles)),
@@ -56,10 +69,20 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
     unanswered: a.unanswered.map((q) => questionView(q, controlTitles)),
     notApplicable: a.notApplicable.map((q) => questionView(q, controlTitles)),
     invalid: a.invalid.map((q) => questionView(q, controlTitles)),
-    excluded: a.excluded.map((e) => ({ criterion: e.criterion, title: titles.get(e.criterion) ?? '', reason: e.reason })),
+    excluded: a.excluded.map((e) => ({
+      criterion: e.criterion,
+      title: titles.get(e.criterion) ?? '',
+      reason: e.reason,
+    })),
     staleAnswers: meta.staleAnswers,
     thresholds: a.thresholds,
-    charts: { width: CHART.width, labelWidth: CHART.labelWidth, barHeight: CHART.barHeight, categories: categoryBars(a), series: seriesStacks(a) },
+    charts: {
+      width: CHART.width,
+      labelWidth: CHART.labelWidth,
+      barHeight: CHART.barHeight,
+      categories: categoryBars(a),
+      series: seriesStacks(a),
+    },
   };
 }
 
@@ -68,10 +91,15 @@ export type ReportView = ReturnType<typeof toReportView>;
 function verdict(a: Assessment, overall: number | null): string {
   const gaps = a.gaps.length;
   const unknown = a.notSure.length + a.unanswered.length;
-  const unknownText = unknown > 0 ? ` ${plural(unknown, 'question is unanswered or "Not sure" and counts', 'questions are unanswered or "Not sure" and count')} as not ready until checked.` : '';
+  const unknownText =
+    unknown > 0
+      ? ` ${plural(unknown, 'question is unanswered or "Not sure" and counts', 'questions are unanswered or "Not sure" and count')} as not ready until checked.`
+      : '';
   if (overall === null) return `Nothing in scope could be scored yet.${unknownText}`;
-  if (a.overall.status === 'ready' && gaps === 0) return `Ready to engage an auditor: every in-scope area meets the ${a.thresholds.ready}% readiness threshold.${unknownText}`;
-  if (a.overall.status === 'ready') return `Close to ready: overall readiness meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
+  if (a.overall.status === 'ready' && gaps === 0)
+    return `Ready to engage an auditor: every in-scope area meets the ${a.thresholds.ready}% readiness threshold.${unknownText}`;
+  if (a.overall.status === 'ready')
+    return `Close to ready: overall readiness meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
   return `Not ready yet: ${plural(gaps, 'control falls', 'controls fall')} short of the ${a.thresholds.ready}% threshold. Work through the prioritised gaps below before engaging an auditor.${unknownText}`;
 }
 
@@ -127,12 +155,28 @@ function gapView(g: ControlResult, rank: number, titles: Map<string, string>) {
     frequency: g.frequency ?? '',
     criteriaText: g.criteria.map((id) => `${id} ${titles.get(id) ?? ''}`.trim()).join('; '),
     criteriaIds: g.criteria.join(', '),
-    remediation: (g.remediation ?? 'Define and implement this control, then collect evidence that it operates.').replace(/\s+/g, ' ').trim(),
+    remediation: (g.remediation ?? 'Define and implement this control, then collect evidence that it operates.')
+      .replace(/\s+/g, ' ')
+      .trim(),
     evidence: g.evidence,
-    findings: g.questions.filter((q) => q.score !== undefined && q.score < 1).map((q) => ({ text: q.text, answer: q.state === 'unanswered' ? 'Unanswered' : (q.label ?? q.value ?? ''), note: q.note })),
+    findings: g.questions
+      .filter((q) => q.score !== undefined && q.score < 1)
+      .map((q) => ({
+        text: q.text,
+        answer: q.state === 'unanswered' ? 'Unanswered' : (q.label ?? q.value ?? ''),
+        note: q.note,
+      })),
   };
 }
 
 function questionView(q: QuestionResult, controlTitles: Map<string, string>) {
-  return { id: q.id, controlId: q.controlId, controlTitle: controlTitles.get(q.controlId) ?? '', text: q.text, note: q.note, reason: q.reason, value: q.value };
+  return {
+    id: q.id,
+    controlId: q.controlId,
+    controlTitle: controlTitles.get(q.controlId) ?? '',
+    text: q.text,
+    note: q.note,
+    reason: q.reason,
+    value: q.value,
+  };
 }

@@ -68,14 +68,20 @@ describe('assess in a real pseudo-terminal', () => {
     await first.waitFor(/Optional categories in scope/);
     await first.press(KEY.enter);
     // Catalog order: T-02 (CC1.1) first, then T-01 (CC6.2), then T-03 (CC8.1).
-    await first.waitFor(/question 1 of 4 · 0%[\s\S]*T-02 Code of conduct serves CC1\.1[\s\S]*Is this control in place\?/);
+    await first.waitFor(
+      /question 1 of 4 · 0%[\s\S]*T-02 Code of conduct serves CC1\.1[\s\S]*Is this control in place\?/,
+    );
     let mark = first.text.length;
     await first.press(KEY.down, KEY.down, KEY.down, KEY.down, KEY.enter); // past the 4 graded choices: "Not sure"
-    await first.waitFor(/question 2 of 4 · 25%[\s\S]*T-01 Quarterly access reviews[\s\S]*How often are access reviews done\?/, mark);
+    await first.waitFor(
+      /question 2 of 4 · 25%[\s\S]*T-01 Quarterly access reviews[\s\S]*How often are access reviews done\?/,
+      mark,
+    );
     // Enter on "Every quarter": the answer is saved and the follow-up drawn. Timed for the record only
     // (no wall-clock assertion on a noisy machine); the closing note quotes it.
     const latency = await first.timeKey(KEY.enter, /question 3 of 4[\s\S]*Is the sign-off kept as evidence\?/);
-    if (process.env.SOC2_READY_TIMINGS) process.stderr.write(`keypress → next question incl. save: ${latency.toFixed(1)} ms\n`);
+    if (process.env.SOC2_READY_TIMINGS)
+      process.stderr.write(`keypress → next question incl. save: ${latency.toFixed(1)} ms\n`);
     expect(Object.keys(answersOf().answers)).toEqual(['T-02.in-place', 'T-01.practice']);
     await first.kill();
 
@@ -99,17 +105,27 @@ describe('assess in a real pseudo-terminal', () => {
     const doc = answersOf();
     expect(doc.organization).toBe('Pty Test Co');
     expect(doc.scope).toEqual(['security']);
-    expect(Object.fromEntries(Object.entries(doc.answers as Record<string, { value: string; reason?: string }>).map(([k, v]) => [k, [v.value, v.reason]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(doc.answers as Record<string, { value: string; reason?: string }>).map(([k, v]) => [
+          k,
+          [v.value, v.reason],
+        ]),
+      ),
+    ).toEqual({
       'T-01.practice': ['quarterly', undefined],
       'T-01.evidence': ['no', undefined],
       'T-02.in-place': ['not-sure', undefined],
       'T-03.approval': ['not-applicable', 'No production system yet'],
     });
-    for (const id of ['T-01.practice', 'T-01.evidence', 'T-02.in-place', 'T-03.approval']) expect(raw.split(`${id}:`).length - 1).toBe(1);
+    for (const id of ['T-01.practice', 'T-01.evidence', 'T-02.in-place', 'T-03.approval'])
+      expect(raw.split(`${id}:`).length - 1).toBe(1);
 
     const report = JSON.parse(runCli(['report', '--format', 'json'], { cwd: dir }).stdout);
     expect(report.notSure.map((q: { question: string }) => q.question)).toEqual(['T-02.in-place']);
-    expect(report.notApplicable.map((q: { question: string; reason: string }) => [q.question, q.reason])).toEqual([['T-03.approval', 'No production system yet']]);
+    expect(report.notApplicable.map((q: { question: string; reason: string }) => [q.question, q.reason])).toEqual([
+      ['T-03.approval', 'No production system yet'],
+    ]);
     expect(report.unanswered).toEqual([]);
     expect(report.criteria.find((c: { id: string }) => c.id === 'CC6.2').score).toBe(50);
   }, 60000);
@@ -119,14 +135,20 @@ describe('assess in a real pseudo-terminal', () => {
     await session.waitFor(/Is this control in place\?/);
     await session.press(KEY.ctrlC);
     expect(await session.exit()).toBe(130);
-    expect(session.text).toContain('Stopped. Your answers are saved in soc2-answers.yaml. Run `soc2-ready assess` to continue.');
+    expect(session.text).toContain(
+      'Stopped. Your answers are saved in soc2-answers.yaml. Run `soc2-ready assess` to continue.',
+    );
     expect(session.text).not.toMatch(/\n\s+at /);
   }, 30000);
 });
 
 describe('assess without a terminal', () => {
   test('with an open, idle pipe on stdin it exits 2 at once with the hint instead of waiting', async () => {
-    const child = spawn(process.execPath, [binPath, 'assess'], { cwd: dir, env: { ...process.env, CI: '' }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [binPath, 'assess'], {
+      cwd: dir,
+      env: { ...process.env, CI: '' },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stderr = '';
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
     const killer = setTimeout(() => child.kill('SIGKILL'), 10000);

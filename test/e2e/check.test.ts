@@ -35,10 +35,27 @@ describe('soc2-ready check (spawned)', () => {
   });
 
   test('--format json prints one JSON document with the contract fields', () => {
-    const r = runCli(['check', '--controls', 'examples/inventories/startup/controls', '--scope', 'availability', '--format', 'json']);
+    const r = runCli([
+      'check',
+      '--controls',
+      'examples/inventories/startup/controls',
+      '--scope',
+      'availability',
+      '--format',
+      'json',
+    ]);
     expect(r.status).toBe(1);
     const json = JSON.parse(r.stdout);
-    expect(Object.keys(json)).toEqual(['ok', 'scope', 'unmapped', 'excluded', 'coverage', 'categories', 'controls', 'diagnostics']);
+    expect(Object.keys(json)).toEqual([
+      'ok',
+      'scope',
+      'unmapped',
+      'excluded',
+      'coverage',
+      'categories',
+      'controls',
+      'diagnostics',
+    ]);
     expect(json.ok).toBe(false);
     expect(json.scope).toEqual(['security', 'availability']);
     expect(json.unmapped).toEqual(['A1.1', 'A1.2', 'A1.3']);
@@ -47,7 +64,8 @@ describe('soc2-ready check (spawned)', () => {
     expect(json.diagnostics[0]).toEqual({
       code: 'unmapped-criterion',
       severity: 'error',
-      message: 'Criterion "A1.1" (Managing capacity to meet demand and availability commitments) is in scope but no control maps to it.',
+      message:
+        'Criterion "A1.1" (Managing capacity to meet demand and availability commitments) is in scope but no control maps to it.',
       file: 'examples/inventories/startup/controls',
       line: null,
       column: null,
@@ -69,7 +87,9 @@ describe('soc2-ready check (spawned)', () => {
       expect(json.excluded).toEqual([{ criterion: 'A1.1', reason: 'Capacity is managed by the platform provider' }]);
       expect(json.unmapped).not.toContain('A1.1');
       expect(json.unmapped).toHaveLength(33);
-      expect(json.diagnostics.find((d: { code: string }) => d.code === 'unmapped-criterion').file).toBe('soc2-ready.yaml');
+      expect(json.diagnostics.find((d: { code: string }) => d.code === 'unmapped-criterion').file).toBe(
+        'soc2-ready.yaml',
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -80,7 +100,7 @@ describe('soc2-ready check (spawned)', () => {
     [['check', '--controls', 'no/such/dir'], /soc2-ready: Controls folder "no\/such\/dir" does not exist\./],
     [['check', '--controls', 'templates'], /holds no \.yaml or \.yml files/],
     [['check', '--scope', 'availabilty'], /Unknown scope category "availabilty"\.\n {2}Did you mean "availability"\?/],
-    [['check', '--format', 'xml'], /Unknown format "xml"\.\n  Use one of: text, json, junit, sarif, github\./],
+    [['check', '--format', 'xml'], /Unknown format "xml"\.\n {2}Use one of: text, json, junit, sarif, github\./],
     [['check', '--format', 'json', '--format', 'junit'], /Only one output can go to stdout\./],
     [['nonsense'], /unknown command 'nonsense'/],
     [['check', 'extra-arg'], /too many arguments/],
@@ -95,11 +115,17 @@ describe('soc2-ready check (spawned)', () => {
   test('a 10 MB file gets a diagnostic, not a hang', () => {
     const dir = mkdtempSync(join(tmpdir(), 'soc2-big-'));
     try {
-      writeFileSync(join(dir, 'big.yaml'), `controls:\n${'  - { id: X, title: y, criteria: [CC1.1] }\n'.repeat(250_000)}`);
+      writeFileSync(
+        join(dir, 'big.yaml'),
+        `controls:\n${'  - { id: X, title: y, criteria: [CC1.1] }\n'.repeat(250_000)}`,
+      );
       const r = runCli(['check', '--controls', dir, '--format', 'json']);
       expect(r.status).toBe(1);
       const d = JSON.parse(r.stdout).diagnostics.find((x: { code: string }) => x.code !== 'unmapped-criterion');
-      expect([d.code, d.message]).toEqual(['file-too-large', 'File is 10.3 MB; control and answer files are limited to 4 MB.']);
+      expect([d.code, d.message]).toEqual([
+        'file-too-large',
+        'File is 10.3 MB; control and answer files are limited to 4 MB.',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
@@ -110,7 +136,9 @@ describe('soc2-ready check (spawned)', () => {
     expect(runCli(args).stdout).not.toContain(ESC);
     expect(runCli(args, { env: { NO_COLOR: undefined } }).stdout).not.toContain(ESC);
     expect(runCli(args, { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).toContain(`${ESC}31m`);
-    expect(runCli([...args, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain(ESC);
+    expect(runCli([...args, '--no-color'], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } }).stdout).not.toContain(
+      ESC,
+    );
   });
 });
 

@@ -17,39 +17,76 @@ const YAML_ERROR = { file: 'controls/b.yaml', line: 4, column: 1 };
 
 /** Attributes of every <tag …> start tag in document order. */
 function tags(xml: string, tag: string): Record<string, string>[] {
-  return [...xml.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) => Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])));
+  return [...xml.matchAll(new RegExp(`<${tag}\\b([^>]*)>`, 'g'))].map((m) =>
+    Object.fromEntries([...m[1]!.matchAll(/(\w+)="([^"]*)"/g)].map((a) => [a[1], a[2]])),
+  );
 }
 
 describe('check on a broken inventory (unknown id, YAML error, unmapped criteria) in every CI format', () => {
   test('JUnit and SARIF files in one run; both valid; exit 1; nothing else on stdout', async () => {
-    const r = runCli(['check', '--controls', 'controls', '--format', 'junit', '-o', 'check.xml', '--format', 'sarif', '-o', 'check.sarif'], { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } });
+    const r = runCli(
+      [
+        'check',
+        '--controls',
+        'controls',
+        '--format',
+        'junit',
+        '-o',
+        'check.xml',
+        '--format',
+        'sarif',
+        '-o',
+        'check.sarif',
+      ],
+      { cwd: dir, env: { SOURCE_DATE_EPOCH: '1795000000' } },
+    );
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
 
     const xml = readFileSync(join(dir, 'check.xml'), 'utf8');
     expect((await validateJUnit(xml)).errors).toEqual([]);
     const failing = [...xml.matchAll(/<testcase [^>]*name="([^"]+)"[^>]*>\s*<failure/g)].map((m) => m[1]);
-    expect(failing).toEqual(['CC7.1 Detecting configuration changes and newly found vulnerabilities', 'CC9.2 Assessing and managing risk from vendors and business partners']);
-    expect(tags(xml, 'error').map((e) => e.type)).toEqual(['unknown-criterion', 'yaml-syntax']);
-    expect(tags(xml, 'testcase').filter((t) => t.classname?.startsWith('controls/')).map((t) => t.name)).toEqual([
-      'controls/a.yaml:6:111 unknown-criterion',
-      'controls/b.yaml:4:1 yaml-syntax',
+    expect(failing).toEqual([
+      'CC7.1 Detecting configuration changes and newly found vulnerabilities',
+      'CC9.2 Assessing and managing risk from vendors and business partners',
     ]);
-    expect(tags(xml, 'testsuites')[0]).toMatchObject({ tests: '63', failures: '2', errors: '2', skipped: '28', timestamp: '2026-11-18T11:06:40' });
+    expect(tags(xml, 'error').map((e) => e.type)).toEqual(['unknown-criterion', 'yaml-syntax']);
+    expect(
+      tags(xml, 'testcase')
+        .filter((t) => t.classname?.startsWith('controls/'))
+        .map((t) => t.name),
+    ).toEqual(['controls/a.yaml:6:111 unknown-criterion', 'controls/b.yaml:4:1 yaml-syntax']);
+    expect(tags(xml, 'testsuites')[0]).toMatchObject({
+      tests: '63',
+      failures: '2',
+      errors: '2',
+      skipped: '28',
+      timestamp: '2026-11-18T11:06:40',
+    });
 
     const sarif = JSON.parse(readFileSync(join(dir, 'check.sarif'), 'utf8'));
     expect(sarifErrors(sarif)).toEqual([]);
-    const results = sarif.runs[0].results.map((x: { ruleId: string; level: string; locations?: { physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } } }[] }) => {
-      const loc = x.locations?.[0]?.physicalLocation;
-      return [x.ruleId, x.level, loc?.artifactLocation.uri, loc?.region?.startLine, loc?.region?.startColumn];
-    });
+    const results = sarif.runs[0].results.map(
+      (x: {
+        ruleId: string;
+        level: string;
+        locations?: {
+          physicalLocation: { artifactLocation: { uri: string }; region?: { startLine: number; startColumn: number } };
+        }[];
+      }) => {
+        const loc = x.locations?.[0]?.physicalLocation;
+        return [x.ruleId, x.level, loc?.artifactLocation.uri, loc?.region?.startLine, loc?.region?.startColumn];
+      },
+    );
     expect(results).toEqual([
       ['unknown-criterion', 'error', UNKNOWN.file, UNKNOWN.line, UNKNOWN.column],
       ['yaml-syntax', 'error', YAML_ERROR.file, YAML_ERROR.line, YAML_ERROR.column],
       ['TSC/CC7.1', 'error', 'controls', undefined, undefined],
       ['TSC/CC9.2', 'error', 'controls', undefined, undefined],
     ]);
-    const fingerprints = sarif.runs[0].results.map((x: { partialFingerprints: Record<string, string> }) => Object.values(x.partialFingerprints)[0]);
+    const fingerprints = sarif.runs[0].results.map(
+      (x: { partialFingerprints: Record<string, string> }) => Object.values(x.partialFingerprints)[0],
+    );
     expect(new Set(fingerprints).size).toBe(4);
   });
 
@@ -63,7 +100,10 @@ describe('check on a broken inventory (unknown id, YAML error, unmapped criteria
   test('inside GitHub Actions: annotations on stderr with positions, the job summary appended, stdout untouched', () => {
     const summary = join(dir, 'summary.md');
     writeFileSync(summary, '# earlier step\n');
-    const r = runCli(['check', '--controls', 'controls', '--format', 'json'], { cwd: dir, env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary } });
+    const r = runCli(['check', '--controls', 'controls', '--format', 'json'], {
+      cwd: dir,
+      env: { GITHUB_ACTIONS: 'true', GITHUB_STEP_SUMMARY: summary },
+    });
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).unmapped).toEqual(['CC7.1', 'CC9.2']);
     expect(r.stderr.split('\n').filter((l) => l.startsWith('::'))).toEqual([
@@ -74,7 +114,9 @@ describe('check on a broken inventory (unknown id, YAML error, unmapped criteria
     ]);
     const written = readFileSync(summary, 'utf8');
     expect(written.startsWith('# earlier step\n## soc2-ready check')).toBe(true);
-    expect(written).toContain('| CC7.1 Detecting configuration changes and newly found vulnerabilities | Security | unmapped | No control maps to CC7.1.');
+    expect(written).toContain(
+      '| CC7.1 Detecting configuration changes and newly found vulnerabilities | Security | unmapped | No control maps to CC7.1.',
+    );
     expect(written).toContain('| controls/a.yaml:6:111 | error | unknown-criterion |');
   });
 
@@ -98,17 +140,28 @@ describe('report in CI formats, with the readiness gate', () => {
     const r = runCli(['report', '--format', 'junit'], { cwd: example });
     const json = JSON.parse(runCli(['report', '--format', 'json'], { cwd: example }).stdout);
     expect((await validateJUnit(r.stdout)).errors).toEqual([]);
-    const notReady = json.criteria.filter((c: { inScope: boolean; status: string }) => c.inScope && ['partial', 'gap', 'unmapped'].includes(c.status)).map((c: { id: string }) => c.id);
+    const notReady = json.criteria
+      .filter(
+        (c: { inScope: boolean; status: string }) => c.inScope && ['partial', 'gap', 'unmapped'].includes(c.status),
+      )
+      .map((c: { id: string }) => c.id);
     const failing = [...r.stdout.matchAll(/<testcase [^>]*name="(\S+) [^"]*"[^>]*>\s*<failure/g)].map((m) => m[1]);
     expect(failing).toEqual(notReady);
     expect(failing.length).toBeGreaterThan(0);
-    expect(r.stdout).toMatch(/name="CC6\.4 [^"]*"[^>]*>\s*<skipped message="Excluded: Physical access to data centres is carved out/);
+    expect(r.stdout).toMatch(
+      /name="CC6\.4 [^"]*"[^>]*>\s*<skipped message="Excluded: Physical access to data centres is carved out/,
+    );
   });
 
   test('SARIF from report validates and points failures at the answers file', () => {
     const sarif = JSON.parse(runCli(['report', '--format', 'sarif'], { cwd: example }).stdout);
     expect(sarifErrors(sarif)).toEqual([]);
-    const uris = new Set(sarif.runs[0].results.map((x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) => x.locations[0]!.physicalLocation.artifactLocation.uri));
+    const uris = new Set(
+      sarif.runs[0].results.map(
+        (x: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
+          x.locations[0]!.physicalLocation.artifactLocation.uri,
+      ),
+    );
     expect([...uris]).toEqual(['answers.yaml']);
   });
 

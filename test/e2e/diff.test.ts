@@ -47,7 +47,12 @@ async function diff(before: string, after: string, options: Partial<DiffOptions>
   let stdout = '';
   let stderr = '';
   const sink = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true) }) as unknown as Io['stdout'];
-  const io: Io = { stdout: sink((s) => (stdout += s)), stderr: sink((s) => (stderr += s)), env: { SOURCE_DATE_EPOCH: '1795000000' }, cwd: dir };
+  const io: Io = {
+    stdout: sink((s) => (stdout += s)),
+    stderr: sink((s) => (stderr += s)),
+    env: { SOURCE_DATE_EPOCH: '1795000000' },
+    cwd: dir,
+  };
   try {
     const code = await runDiff({ format: 'md', ...options }, before, after, io);
     return { code, stdout, stderr };
@@ -56,7 +61,8 @@ async function diff(before: string, after: string, options: Partial<DiffOptions>
   }
 }
 
-const json = async (before: string, after: string) => JSON.parse((await diff(before, after, { format: 'json' })).stdout);
+const json = async (before: string, after: string) =>
+  JSON.parse((await diff(before, after, { format: 'json' })).stdout);
 
 describe('soc2-ready diff (in-process)', () => {
   test('Markdown by default: only the document on stdout, exit 0 without --fail-on-regression', async () => {
@@ -65,30 +71,76 @@ describe('soc2-ready diff (in-process)', () => {
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 87% → 87% (±0 pts)');
     expect(r.stdout).toContain('| Security | 89% | 89% | = 0 |');
-    expect(r.stdout).toContain('- **CC6.1** (Security): Ready 90% → Ready 88% (-2 pts)\n- **CC7.2** (Security): Ready 83% → Partial 78% (-5 pts)\n');
+    expect(r.stdout).toContain(
+      '- **CC6.1** (Security): Ready 90% → Ready 88% (-2 pts)\n- **CC7.2** (Security): Ready 83% → Partial 78% (-5 pts)\n',
+    );
     expect(r.stdout).toContain('- `MON-01.retention` (MON-01): How long are security-relevant logs kept?');
     expect((await lint({ strings: { diff: r.stdout } })).toString()).toBe('');
   });
 
   test('--format json: exact regressions, gaps and "Not sure" changes', async () => {
     const d = await json('answers.yaml', 'after.yaml');
-    expect(Object.keys(d)).toEqual(['before', 'after', 'regression', 'overall', 'categories', 'regressed', 'improved', 'gapsClosed', 'newGaps', 'newNotSure', 'resolvedNotSure', 'scope']);
-    expect(d.before).toEqual({ answersFile: 'answers.yaml', generatedAt: '2026-11-18T11:06:40.000Z', organization: 'Northwind Analytics' });
+    expect(Object.keys(d)).toEqual([
+      'before',
+      'after',
+      'regression',
+      'overall',
+      'categories',
+      'regressed',
+      'improved',
+      'gapsClosed',
+      'newGaps',
+      'newNotSure',
+      'resolvedNotSure',
+      'scope',
+    ]);
+    expect(d.before).toEqual({
+      answersFile: 'answers.yaml',
+      generatedAt: '2026-11-18T11:06:40.000Z',
+      organization: 'Northwind Analytics',
+    });
     expect(d.regression).toBe(true);
     expect(d.overall).toEqual({ before: 87, after: 87, delta: 0, statusBefore: 'ready', statusAfter: 'ready' });
     expect(d.regressed).toEqual([
-      { id: 'CC6.1', category: 'security', before: { status: 'ready', score: 90 }, after: { status: 'ready', score: 88 }, delta: -2 },
-      { id: 'CC7.2', category: 'security', before: { status: 'ready', score: 83 }, after: { status: 'partial', score: 78 }, delta: -5 },
+      {
+        id: 'CC6.1',
+        category: 'security',
+        before: { status: 'ready', score: 90 },
+        after: { status: 'ready', score: 88 },
+        delta: -2,
+      },
+      {
+        id: 'CC7.2',
+        category: 'security',
+        before: { status: 'ready', score: 83 },
+        after: { status: 'partial', score: 78 },
+        delta: -5,
+      },
     ]);
     expect(d.improved.map((c: { id: string }) => c.id)).toEqual(['CC1.2', 'CC4.2']);
     // In report order: weight, then lowest readiness (MON-01 scores below ACC-03).
     expect(d.newGaps.map((g: { control: string }) => g.control)).toEqual(['MON-01', 'ACC-03']);
-    expect(d.newGaps.find((g: { control: string }) => g.control === 'ACC-03')).toMatchObject({ control: 'ACC-03', status: 'partial', score: 66, weight: 3, owner: 'Security lead', criteria: ['CC6.1'] });
+    expect(d.newGaps.find((g: { control: string }) => g.control === 'ACC-03')).toMatchObject({
+      control: 'ACC-03',
+      status: 'partial',
+      score: 66,
+      weight: 3,
+      owner: 'Security lead',
+      criteria: ['CC6.1'],
+    });
     expect(d.gapsClosed.map((g: { control: string }) => g.control)).toEqual(['GOV-02']);
-    expect(d.newNotSure).toEqual([{ question: 'MON-01.retention', control: 'MON-01', text: 'How long are security-relevant logs kept?' }]);
+    expect(d.newNotSure).toEqual([
+      { question: 'MON-01.retention', control: 'MON-01', text: 'How long are security-relevant logs kept?' },
+    ]);
     expect(d.resolvedNotSure).toEqual([]);
     expect(d.scope).toEqual({ added: [], removed: [], exclusionsAdded: [], exclusionsRemoved: [] });
-    expect(d.categories.map((c: { id: string }) => c.id)).toEqual(['security', 'availability', 'confidentiality', 'processing-integrity', 'privacy']);
+    expect(d.categories.map((c: { id: string }) => c.id)).toEqual([
+      'security',
+      'availability',
+      'confidentiality',
+      'processing-integrity',
+      'privacy',
+    ]);
   });
 
   test('--fail-on-regression: exit 1 naming the regressed criteria; the document is still printed', async () => {
@@ -111,7 +163,11 @@ describe('soc2-ready diff (in-process)', () => {
   test('the same file on both sides: nothing changed, exit 0', async () => {
     const r = await diff('answers.yaml', 'answers.yaml', { failOnRegression: true });
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['## SOC 2 readiness: 87% → 87% (±0 pts)', '', '0 criteria regressed, 0 improved, 0 new gaps, 0 closed, 0 new "Not sure".']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      '## SOC 2 readiness: 87% → 87% (±0 pts)',
+      '',
+      '0 criteria regressed, 0 improved, 0 new gaps, 0 closed, 0 new "Not sure".',
+    ]);
   });
 
   test('a `report --format json` output scores the same as its answers file (by extension or by content)', async () => {
@@ -133,16 +189,29 @@ describe('soc2-ready diff (in-process)', () => {
     [['missing.yaml', 'after.yaml', {}], 2, 'soc2-ready: File "missing.yaml" does not exist.'],
     [['answers.yaml', 'after.yaml', { format: 'html' }], 2, 'soc2-ready: Unknown format "html".'],
     [['soc2-ready.yaml', 'after.yaml', {}], 1, 'soc2-ready: Answers file "soc2-ready.yaml" is not valid'],
-  ] as const)('bad input: %j exits %i with a clear message and nothing on stdout', async ([before, after, options], code, message) => {
-    const r = await diff(before, after, options as Partial<DiffOptions>);
-    expect(r.code).toBe(code);
-    expect(r.stdout).toBe('');
-    expect(r.stderr).toContain(message);
-  });
+  ] as const)(
+    'bad input: %j exits %i with a clear message and nothing on stdout',
+    async ([before, after, options], code, message) => {
+      const r = await diff(before, after, options as Partial<DiffOptions>);
+      expect(r.code).toBe(code);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toContain(message);
+    },
+  );
 
   test('a JSON file that is not a report is a usage mistake (exit 2)', async () => {
     writeFileSync(join(dir, 'other.json'), '{"ok": true}\n');
-    await expect(diff('other.json', 'after.yaml')).resolves.toMatchObject({ code: 2, stderr: expect.stringContaining('is not a `soc2-ready report --format json` output') });
-    await expect(runDiff({ format: 'md' }, 'nope.json', 'after.yaml', { stdout: process.stdout, stderr: process.stderr, env: {}, cwd: dir })).rejects.toBeInstanceOf(UsageError);
+    await expect(diff('other.json', 'after.yaml')).resolves.toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('is not a `soc2-ready report --format json` output'),
+    });
+    await expect(
+      runDiff({ format: 'md' }, 'nope.json', 'after.yaml', {
+        stdout: process.stdout,
+        stderr: process.stderr,
+        env: {},
+        cwd: dir,
+      }),
+    ).rejects.toBeInstanceOf(UsageError);
   });
 });

@@ -17,10 +17,18 @@ describe('soc2-ready init', () => {
     const dir = tempDir();
     const r = runCli(['init', '--organization', 'Acme Cloud'], { cwd: dir });
     expect(r.status).toBe(0);
-    const shipped = readdirSync(join(process.cwd(), 'criteria', 'controls')).filter((f) => f.endsWith('.yaml')).sort();
-    expect(readdirSync(join(dir, 'controls')).filter((f) => f.endsWith('.yaml')).sort()).toEqual(shipped);
+    const shipped = readdirSync(join(process.cwd(), 'criteria', 'controls'))
+      .filter((f) => f.endsWith('.yaml'))
+      .sort();
+    expect(
+      readdirSync(join(dir, 'controls'))
+        .filter((f) => f.endsWith('.yaml'))
+        .sort(),
+    ).toEqual(shipped);
     expect(readFileSync(join(dir, 'soc2-ready.yaml'), 'utf8')).toContain('organization: "Acme Cloud"');
-    expect(readFileSync(join(dir, 'controls', 'access.yaml'), 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=./.schema/controls.schema.json');
+    expect(readFileSync(join(dir, 'controls', 'access.yaml'), 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=./.schema/controls.schema.json',
+    );
     expect(existsSync(join(dir, 'controls', '.schema', 'controls.schema.json'))).toBe(true);
     const check = runCli(['check', '--format', 'json'], { cwd: dir });
     expect(check.status).toBe(0);

@@ -18,7 +18,10 @@ describe('report --template-dir (branding without touching the package)', () => 
   test('a brand partial and colours override the built-in ones; everything else stays', () => {
     const dir = copyExample('mature-saas');
     mkdirSync(join(dir, 'branding', 'partials'), { recursive: true });
-    writeFileSync(join(dir, 'branding', 'partials', 'brand.hbs'), '<header class="brand"><h1>Prepared for {{organization}} by Example Advisory LLP</h1></header>\n');
+    writeFileSync(
+      join(dir, 'branding', 'partials', 'brand.hbs'),
+      '<header class="brand"><h1>Prepared for {{organization}} by Example Advisory LLP</h1></header>\n',
+    );
     writeFileSync(join(dir, 'branding', 'report.md.hbs'), '# {{organization}} readiness: {{overall.percentLabel}}\n');
     const html = runCli(['report', '--format', 'html', '--template-dir', 'branding'], { cwd: dir });
     expect(html.status).toBe(0);
@@ -31,18 +34,26 @@ describe('report --template-dir (branding without touching the package)', () => 
   test('a broken custom template is a clear error naming the file and line, exit 1', () => {
     const dir = copyExample('mature-saas');
     mkdirSync(join(dir, 'branding'));
-    writeFileSync(join(dir, 'branding', 'report.md.hbs'), '# {{organization}}\n\n{{#each gaps}}\n- {{title}}\n{{/each\n');
+    writeFileSync(
+      join(dir, 'branding', 'report.md.hbs'),
+      '# {{organization}}\n\n{{#each gaps}}\n- {{title}}\n{{/each\n',
+    );
     const r = runCli(['report', '--format', 'md', '--template-dir', 'branding'], { cwd: dir });
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('');
-    expect(r.stderr.split('\n')[0]).toMatch(/^branding\/report\.md\.hbs:5  error  template  Template "report\.md\.hbs" has a syntax error: .+ Check the \{\{…\}\} tags near that line\.$/);
+    expect(r.stderr.split('\n')[0]).toMatch(
+      /^branding\/report\.md\.hbs:5 {2}error {2}template {2}Template "report\.md\.hbs" has a syntax error: .+ Check the \{\{…\}\} tags near that line\.$/,
+    );
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   test('a custom template cannot reach prototypes or constructors', () => {
     const dir = copyExample('mature-saas');
     mkdirSync(join(dir, 'branding'));
-    writeFileSync(join(dir, 'branding', 'report.md.hbs'), '[{{constructor.name}}][{{__proto__}}][{{organization.constructor}}][{{lookup this "constructor"}}][{{#with categories}}{{this.constructor.name}}{{/with}}][{{organization}}]\n');
+    writeFileSync(
+      join(dir, 'branding', 'report.md.hbs'),
+      '[{{constructor.name}}][{{__proto__}}][{{organization.constructor}}][{{lookup this "constructor"}}][{{#with categories}}{{this.constructor.name}}{{/with}}][{{organization}}]\n',
+    );
     const r = runCli(['report', '--format', 'md', '--template-dir', 'branding'], { cwd: dir });
     expect(r.status).toBe(0);
     expect(r.stdout).toBe('[][][][][][Northwind Analytics]\n');
@@ -70,12 +81,24 @@ describe('report on answers that do not match the controls', () => {
     const dir = copyExample('early-stage-saas');
     const path = join(dir, 'answers.yaml');
     const before = readFileSync(path, 'utf8');
-    writeFileSync(path, before.replace('answers:\n', 'answers:\n  GONE-01.old:\n    value: "yes"\n  GOV-01.code:\n    value: carved-in-stone\n').replace(/\n {2}GOV-01\.code:\n {4}value: [^\n]+\n {4}at: [^\n]+/, ''));
+    writeFileSync(
+      path,
+      before
+        .replace(
+          'answers:\n',
+          'answers:\n  GONE-01.old:\n    value: "yes"\n  GOV-01.code:\n    value: carved-in-stone\n',
+        )
+        .replace(/\n {2}GOV-01\.code:\n {4}value: [^\n]+\n {4}at: [^\n]+/, ''),
+    );
     const json = JSON.parse(runCli(['report', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.staleAnswers).toEqual(['GONE-01.old']);
-    expect(json.invalidAnswers.map((q: { question: string; value: string }) => [q.question, q.value])).toEqual([['GOV-01.code', 'carved-in-stone']]);
+    expect(json.invalidAnswers.map((q: { question: string; value: string }) => [q.question, q.value])).toEqual([
+      ['GOV-01.code', 'carved-in-stone'],
+    ]);
     const md = runCli(['report', '--format', 'md'], { cwd: dir }).stdout;
-    expect(md).toContain('Answers kept for questions that no longer exist in the controls (not scored): `GONE-01.old`.');
+    expect(md).toContain(
+      'Answers kept for questions that no longer exist in the controls (not scored): `GONE-01.old`.',
+    );
   });
 
   test('an invalid answers file is reported with file:line and exit 1; a missing one exits 2', () => {
@@ -83,7 +106,9 @@ describe('report on answers that do not match the controls', () => {
     writeFileSync(join(dir, 'answers.yaml'), 'version: 1\nscope: [security, privcy]\nanswers: {}\n');
     const r = runCli(['report'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stderr.split('\n')[0]).toBe('answers.yaml:2:19  error  schema  Entry 2 of "scope" must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").');
+    expect(r.stderr.split('\n')[0]).toBe(
+      'answers.yaml:2:19  error  schema  Entry 2 of "scope" must be one of security, availability, confidentiality, processing-integrity, privacy (got "privcy").',
+    );
     const missing = runCli(['report', '--answers', 'nope.yaml'], { cwd: dir });
     expect(missing.status).toBe(2);
     expect(missing.stderr).toContain('soc2-ready: Answers file "nope.yaml" does not exist.');

@@ -2,7 +2,13 @@ import { describe, expect, test } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { findings, outcome, outOfScope, unmappedAt } from '../helpers/findings.js';
-import { escapeCell, escapeData, escapeProperty, toGithubAnnotations, toStepSummary } from '../../src/formats/github.js';
+import {
+  escapeCell,
+  escapeData,
+  escapeProperty,
+  toGithubAnnotations,
+  toStepSummary,
+} from '../../src/formats/github.js';
 
 const gap = (id: string) => unmappedAt(id);
 
@@ -20,13 +26,36 @@ const brokenOutcomes = [
   outcome('C1.1', 'Identification of confidential information', 'skipped', outOfScope),
 ];
 const brokenDiagnostics: Diagnostic[] = [
-  { code: 'unknown-criterion', severity: 'error', message: 'Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion.', file: 'controls/a.yaml', line: 4, column: 23, hint: 'Did you mean "CC9.2"?' },
-  { code: 'yaml-syntax', severity: 'error', message: 'Unexpected tab in indentation.', file: 'controls/b.yaml', line: 2, column: 1 },
-  { code: 'no-criteria', severity: 'warning', message: 'Control "AC-2" maps to no criterion.', file: 'controls/c.yaml', line: 7, column: 5 },
+  {
+    code: 'unknown-criterion',
+    severity: 'error',
+    message: 'Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion.',
+    file: 'controls/a.yaml',
+    line: 4,
+    column: 23,
+    hint: 'Did you mean "CC9.2"?',
+  },
+  {
+    code: 'yaml-syntax',
+    severity: 'error',
+    message: 'Unexpected tab in indentation.',
+    file: 'controls/b.yaml',
+    line: 2,
+    column: 1,
+  },
+  {
+    code: 'no-criteria',
+    severity: 'warning',
+    message: 'Control "AC-2" maps to no criterion.',
+    file: 'controls/c.yaml',
+    line: 7,
+    column: 5,
+  },
 ];
 const broken = findings(brokenOutcomes, brokenDiagnostics);
 
-const NOTICE = (n: number) => `::notice title=soc2-ready::${n} more findings not shown as annotations; see the job summary.`;
+const NOTICE = (n: number) =>
+  `::notice title=soc2-ready::${n} more findings not shown as annotations; see the job summary.`;
 const lines = (text: string) => text.split('\n').slice(0, -1);
 
 describe('toGithubAnnotations', () => {
@@ -49,7 +78,9 @@ describe('toGithubAnnotations', () => {
 
   test('titles a failure from report as a gap', () => {
     const out = toGithubAnnotations(findings([brokenOutcomes[0]!], [], 'report'));
-    expect(out).toBe('::error file=soc2-ready.yaml,line=3,col=1,title=CC7.1 gap::No control maps to CC7.1.%0AMap a control to CC7.1 in controls/.\n');
+    expect(out).toBe(
+      '::error file=soc2-ready.yaml,line=3,col=1,title=CC7.1 gap::No control maps to CC7.1.%0AMap a control to CC7.1 in controls/.\n',
+    );
   });
 
   test('leaves out what is unknown: no file → no line or col; no line → no col', () => {
@@ -95,7 +126,13 @@ describe('toGithubAnnotations', () => {
   });
 
   const errors = (n: number, severity: Diagnostic['severity'] = 'error'): Diagnostic[] =>
-    Array.from({ length: n }, (_, i) => ({ code: 'schema', severity, message: `Problem ${i + 1}.`, file: `controls/${severity}-${i + 1}.yaml`, line: 1 }));
+    Array.from({ length: n }, (_, i) => ({
+      code: 'schema',
+      severity,
+      message: `Problem ${i + 1}.`,
+      file: `controls/${severity}-${i + 1}.yaml`,
+      line: 1,
+    }));
 
   test('caps 25 errors at 10 lines plus exactly one notice', () => {
     const out = lines(toGithubAnnotations(findings([], errors(25))));
@@ -166,7 +203,9 @@ describe('toStepSummary', () => {
 
   test('pipes, newlines and markup in cells survive a real Markdown renderer', () => {
     const nasty = 'Use a | b, not <c>.\nThen \\| done & go.';
-    const md = toStepSummary(findings([], [{ code: 'schema', severity: 'error', message: nasty, file: 'x|y.yaml', line: 1 }]));
+    const md = toStepSummary(
+      findings([], [{ code: 'schema', severity: 'error', message: nasty, file: 'x|y.yaml', line: 1 }]),
+    );
     // html: true, as on GitHub, so <br> is a line break and only our escaping keeps <c> text.
     const html = new MarkdownIt({ html: true }).render(md);
     const cells = [...html.matchAll(/<td>(.*?)<\/td>/gs)].map((m) => m[1]);

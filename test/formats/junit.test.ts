@@ -4,8 +4,8 @@ import type { Diagnostic } from '../../src/diagnostics.js';
 import { findings, outcome, outOfScope, unmappedAt } from '../helpers/findings.js';
 import { escapeXmlAttr, escapeXmlText, junitTimestamp, toJUnit } from '../../src/formats/junit.js';
 
-
-const gap = (id: string) => unmappedAt(id, `Map a control to ${id} in controls/.\nOr exclude ${id} in soc2-ready.yaml.`);
+const gap = (id: string) =>
+  unmappedAt(id, `Map a control to ${id} in controls/.\nOr exclude ${id} in soc2-ready.yaml.`);
 
 const clean = findings([
   outcome('CC7.1', 'Detection of configuration changes', 'passed'),
@@ -24,9 +24,31 @@ const broken = findings(
     outcome('C1.2', 'Disposal of confidential information', 'skipped', outOfScope),
   ],
   [
-    { code: 'unknown-criterion', severity: 'error', message: 'Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion.', file: 'controls/a.yaml', line: 4, column: 23, hint: 'Did you mean "CC9.2"?' },
-    { code: 'yaml-syntax', severity: 'error', message: 'Unexpected <tab> in indentation.', file: 'controls/b.yaml', line: 2, column: 1 },
-    { code: 'no-criteria', severity: 'warning', message: 'Control "AC-2" maps to no criterion, so it counts towards nothing.', file: 'controls/c.yaml', line: 7, column: 5 },
+    {
+      code: 'unknown-criterion',
+      severity: 'error',
+      message: 'Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion.',
+      file: 'controls/a.yaml',
+      line: 4,
+      column: 23,
+      hint: 'Did you mean "CC9.2"?',
+    },
+    {
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: 'Unexpected <tab> in indentation.',
+      file: 'controls/b.yaml',
+      line: 2,
+      column: 1,
+    },
+    {
+      code: 'no-criteria',
+      severity: 'warning',
+      message: 'Control "AC-2" maps to no criterion, so it counts towards nothing.',
+      file: 'controls/c.yaml',
+      line: 7,
+      column: 5,
+    },
   ],
 );
 
@@ -50,7 +72,11 @@ describe('toJUnit on a clean run', () => {
   });
 
   test('starts with the XML declaration and counts everything in testsuites', () => {
-    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="soc2-ready check" tests="4" failures="0" errors="0" skipped="1" time="0" timestamp="2025-03-04T05:06:07">\n')).toBe(true);
+    expect(
+      xml.startsWith(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="soc2-ready check" tests="4" failures="0" errors="0" skipped="1" time="0" timestamp="2025-03-04T05:06:07">\n',
+      ),
+    ).toBe(true);
   });
 
   test('has one suite per category in order of appearance and no "Control files" suite', () => {
@@ -142,9 +168,13 @@ describe('toJUnit edge cases', () => {
 
   test('escapes markup and drops characters XML 1.0 forbids, and stays valid', async () => {
     const nasty = 'a & b < c > d "e" \'f\' \u0000\u0001\u0008\u000B\u000C\u001F\uFFFE\uD800 g\th\r\ni';
-    const xml = toJUnit(findings([outcome('CC7.1', nasty, 'failed', { reason: nasty, remediation: ']]> <!-- x -->' })]));
+    const xml = toJUnit(
+      findings([outcome('CC7.1', nasty, 'failed', { reason: nasty, remediation: ']]> <!-- x -->' })]),
+    );
     expect(xml).toContain(`name="CC7.1 a &amp; b &lt; c &gt; d &quot;e&quot; &apos;f&apos;  g&#9;h&#13;&#10;i"`);
-    expect(xml).toContain(`type="check">a &amp; b &lt; c &gt; d "e" 'f'  g\th&#13;\ni\n]]&gt; &lt;!-- x --&gt;</failure>`);
+    expect(xml).toContain(
+      `type="check">a &amp; b &lt; c &gt; d "e" 'f'  g\th&#13;\ni\n]]&gt; &lt;!-- x --&gt;</failure>`,
+    );
     expect(xml).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/);
     const result = await validate(xml);
     expect(result.errors).toEqual([]);
@@ -174,7 +204,9 @@ describe('the JUnit XSD fixture', () => {
   test('rejects a non-integer count', async () => {
     const result = await validate(toJUnit(broken).replace('tests="9"', 'tests="x"'));
     expect(result.valid).toBe(false);
-    expect(result.errors.map((e) => e.message).join('\n')).toContain("'x' is not a valid value of the atomic type 'xs:int'");
+    expect(result.errors.map((e) => e.message).join('\n')).toContain(
+      "'x' is not a valid value of the atomic type 'xs:int'",
+    );
   });
 
   test('rejects a failure without a type and a testcase without a name', async () => {

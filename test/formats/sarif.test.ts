@@ -31,8 +31,21 @@ const broken = findings(
   ],
   [
     unknownCriterion,
-    { code: 'yaml-syntax', severity: 'error', message: 'Unexpected tab in indentation.', file: 'controls/b.yaml', line: 2, column: 1 },
-    { code: 'no-criteria', severity: 'warning', message: 'Control "AC-2" maps to no criterion.', file: 'controls/c.yaml', line: 7 },
+    {
+      code: 'yaml-syntax',
+      severity: 'error',
+      message: 'Unexpected tab in indentation.',
+      file: 'controls/b.yaml',
+      line: 2,
+      column: 1,
+    },
+    {
+      code: 'no-criteria',
+      severity: 'warning',
+      message: 'Control "AC-2" maps to no criterion.',
+      file: 'controls/c.yaml',
+      line: 7,
+    },
   ],
 );
 
@@ -51,7 +64,12 @@ describe('toSarif on a clean run', () => {
     expect(log.$schema).toBe('https://json.schemastore.org/sarif-2.1.0.json');
     expect(log.version).toBe('2.1.0');
     expect(log.runs).toHaveLength(1);
-    expect(log.runs[0].tool.driver).toEqual({ name: 'soc2-ready', version: '0.1.0', informationUri: 'https://example.com/soc2-ready', rules: [] });
+    expect(log.runs[0].tool.driver).toEqual({
+      name: 'soc2-ready',
+      version: '0.1.0',
+      informationUri: 'https://example.com/soc2-ready',
+      rules: [],
+    });
     expect(log.runs[0].results).toEqual([]);
   });
 });
@@ -65,7 +83,9 @@ describe('toSarif on a broken run', () => {
   });
 
   test('has one rule per diagnostic code and per failed criterion, sorted by id', () => {
-    expect(run.tool.driver.rules.map((r) => [r.id, r.name, r.shortDescription.text, r.defaultConfiguration.level])).toEqual([
+    expect(
+      run.tool.driver.rules.map((r) => [r.id, r.name, r.shortDescription.text, r.defaultConfiguration.level]),
+    ).toEqual([
       ['TSC/A1.2', 'A1.2', 'Environmental protections', 'error'],
       ['TSC/CC7.1', 'CC7.1', 'Detection of configuration changes', 'error'],
       ['no-criteria', 'NoCriteria', 'A control maps to no criterion.', 'warning'],
@@ -94,7 +114,9 @@ describe('toSarif on a broken run', () => {
   });
 
   test('messages join message and hint, or reason and remediation', () => {
-    expect(run.results[0]!.message.text).toBe('Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion. Did you mean "CC9.2"?');
+    expect(run.results[0]!.message.text).toBe(
+      'Control "AC-1" maps to "CC9.9", which is not a TSC 2017 criterion. Did you mean "CC9.2"?',
+    );
     expect(run.results[3]!.message.text).toBe('No control maps to CC7.1.\nMap a control to CC7.1 in controls/.');
   });
 
@@ -124,28 +146,40 @@ describe('toSarif edge cases', () => {
     );
     const [noFile, fileOnly, noLocation] = log.runs[0].results;
     expect(noFile).not.toHaveProperty('locations');
-    expect(fileOnly!.locations).toEqual([{ physicalLocation: { artifactLocation: { uri: 'controls/x.yaml', uriBaseId: '%SRCROOT%' } } }]);
+    expect(fileOnly!.locations).toEqual([
+      { physicalLocation: { artifactLocation: { uri: 'controls/x.yaml', uriBaseId: '%SRCROOT%' } } },
+    ]);
     expect(noLocation).not.toHaveProperty('locations');
     expect(noLocation!.message.text).toBe('Gap.');
     expect(errorsOf(roundTrip(log))).toEqual([]);
   });
 
   test('percent-encodes path segments so the uri is a valid reference', () => {
-    const log = toSarif(findings([], [{ code: 'schema', severity: 'warning', message: 'x', file: 'my controls/a#1.yaml', line: 1 }]));
-    expect(log.runs[0].results[0]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe('my%20controls/a%231.yaml');
+    const log = toSarif(
+      findings([], [{ code: 'schema', severity: 'warning', message: 'x', file: 'my controls/a#1.yaml', line: 1 }]),
+    );
+    expect(log.runs[0].results[0]!.locations![0]!.physicalLocation.artifactLocation.uri).toBe(
+      'my%20controls/a%231.yaml',
+    );
   });
 
   test('an unknown code still gets a rule with a description', () => {
     const log = toSarif(findings([], [{ code: 'new-check', severity: 'warning', message: 'x' }]));
     expect(log.runs[0].tool.driver.rules).toEqual([
-      expect.objectContaining({ id: 'new-check', name: 'NewCheck', shortDescription: { text: 'soc2-ready reported "new-check".' } }),
+      expect.objectContaining({
+        id: 'new-check',
+        name: 'NewCheck',
+        shortDescription: { text: 'soc2-ready reported "new-check".' },
+      }),
     ]);
   });
 });
 
 describe('the SARIF schema fixture', () => {
   test('rejects a log without a driver name and with a bad level', () => {
-    const bad = roundTrip(toSarif(broken)) as unknown as { runs: { tool: { driver: Record<string, unknown> }; results: Record<string, unknown>[] }[] };
+    const bad = roundTrip(toSarif(broken)) as unknown as {
+      runs: { tool: { driver: Record<string, unknown> }; results: Record<string, unknown>[] }[];
+    };
     delete bad.runs[0]!.tool.driver.name;
     bad.runs[0]!.results[0]!.level = 'fatal';
     const errors = errorsOf(bad);

@@ -8,7 +8,12 @@ const CATEGORIES: Record<string, [string, string]> = {
   C: ['Confidentiality', 'C1 Additional Criteria for Confidentiality'],
 };
 
-export function outcome(id: string, title: string, status: OutcomeStatus, extra: Partial<CriterionOutcome> = {}): CriterionOutcome {
+export function outcome(
+  id: string,
+  title: string,
+  status: OutcomeStatus,
+  extra: Partial<CriterionOutcome> = {},
+): CriterionOutcome {
   const category = id.replace(/\d.*$/, '');
   const [categoryName, series] = CATEGORIES[category]!;
   return { id, title, category, categoryName, series, status, ...extra };
@@ -17,13 +22,20 @@ export function outcome(id: string, title: string, status: OutcomeStatus, extra:
 export const outOfScope = { reason: 'Out of scope.' };
 
 /** A failed criterion pointing at the config; `remediation` varies per test file. */
-export const unmappedAt = (id: string, remediation = `Map a control to ${id} in controls/.`): Partial<CriterionOutcome> => ({
+export const unmappedAt = (
+  id: string,
+  remediation = `Map a control to ${id} in controls/.`,
+): Partial<CriterionOutcome> => ({
   reason: `No control maps to ${id}.`,
   remediation,
   location: { file: 'soc2-ready.yaml', line: 3, column: 1 },
 });
 
-export function findings(outcomes: CriterionOutcome[], diagnostics: Diagnostic[] = [], command: Findings['command'] = 'check'): Findings {
+export function findings(
+  outcomes: CriterionOutcome[],
+  diagnostics: Diagnostic[] = [],
+  command: Findings['command'] = 'check',
+): Findings {
   const tool = { name: 'soc2-ready', version: '0.1.0', informationUri: 'https://example.com/soc2-ready' };
   return { tool, command, generatedAt: '2025-03-04T05:06:07.890Z', outcomes, diagnostics };
 }

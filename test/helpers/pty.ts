@@ -19,9 +19,20 @@ export class PtySession {
     const quoted = [process.execPath, binPath, ...args].map((a) => `'${a.replace(/'/g, `'\\''`)}'`).join(' ');
     // A wide terminal, so long questions are not wrapped in the middle of what the tests look for.
     const command = `stty cols 160 rows 50; exec ${quoted}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, TERM: 'xterm-256color', COLUMNS: '120', LINES: '40', NO_COLOR: '1' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      TERM: 'xterm-256color',
+      COLUMNS: '120',
+      LINES: '40',
+      NO_COLOR: '1',
+    };
     delete env.CI;
-    this.child = spawn('script', ['-qfec', command, '/dev/null'], { cwd, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
+    this.child = spawn('script', ['-qfec', command, '/dev/null'], {
+      cwd,
+      env,
+      stdio: ['pipe', 'pipe', 'pipe'],
+      detached: true,
+    });
     this.child.stdout!.on('data', (chunk: Buffer) => (this.buffer += chunk.toString('utf8')));
     this.exited = new Promise((resolve) => this.child.on('exit', (code) => resolve((this.exitCode = code))));
   }
@@ -35,8 +46,10 @@ export class PtySession {
   async waitFor(pattern: RegExp, since = 0, timeoutMs = 15000): Promise<number> {
     const start = Date.now();
     while (!pattern.test(this.text.slice(since))) {
-      if (this.exitCode !== undefined) throw new Error(`process exited (${this.exitCode}) before ${pattern}; output:\n${this.text.slice(-2000)}`);
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${pattern}; output:\n${this.text.slice(-2000)}`);
+      if (this.exitCode !== undefined)
+        throw new Error(`process exited (${this.exitCode}) before ${pattern}; output:\n${this.text.slice(-2000)}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(`timed out waiting for ${pattern}; output:\n${this.text.slice(-2000)}`);
       await new Promise((r) => setTimeout(r, 2));
     }
     return Date.now() - start;

@@ -15,31 +15,87 @@ const exampleNames = readdirSync(examplesDir)
   .sort();
 
 /** The clock the committed examples were rendered with; read from the script (importing it would run it). */
-const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'))?.[1];
+const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(
+  readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'),
+)?.[1];
 const FORMATS = ['md', 'html', 'json'] as const;
 
 /** The 61 criteria of TSP section 100 (2017 TSC, revised points of focus 2022), in AICPA order. */
 const AICPA_ORDER = [
-  'CC1.1', 'CC1.2', 'CC1.3', 'CC1.4', 'CC1.5',
-  'CC2.1', 'CC2.2', 'CC2.3',
-  'CC3.1', 'CC3.2', 'CC3.3', 'CC3.4',
-  'CC4.1', 'CC4.2',
-  'CC5.1', 'CC5.2', 'CC5.3',
-  'CC6.1', 'CC6.2', 'CC6.3', 'CC6.4', 'CC6.5', 'CC6.6', 'CC6.7', 'CC6.8',
-  'CC7.1', 'CC7.2', 'CC7.3', 'CC7.4', 'CC7.5',
+  'CC1.1',
+  'CC1.2',
+  'CC1.3',
+  'CC1.4',
+  'CC1.5',
+  'CC2.1',
+  'CC2.2',
+  'CC2.3',
+  'CC3.1',
+  'CC3.2',
+  'CC3.3',
+  'CC3.4',
+  'CC4.1',
+  'CC4.2',
+  'CC5.1',
+  'CC5.2',
+  'CC5.3',
+  'CC6.1',
+  'CC6.2',
+  'CC6.3',
+  'CC6.4',
+  'CC6.5',
+  'CC6.6',
+  'CC6.7',
+  'CC6.8',
+  'CC7.1',
+  'CC7.2',
+  'CC7.3',
+  'CC7.4',
+  'CC7.5',
   'CC8.1',
-  'CC9.1', 'CC9.2',
-  'A1.1', 'A1.2', 'A1.3',
-  'C1.1', 'C1.2',
-  'PI1.1', 'PI1.2', 'PI1.3', 'PI1.4', 'PI1.5',
-  'P1.1', 'P2.1', 'P3.1', 'P3.2', 'P4.1', 'P4.2', 'P4.3', 'P5.1', 'P5.2',
-  'P6.1', 'P6.2', 'P6.3', 'P6.4', 'P6.5', 'P6.6', 'P6.7', 'P7.1', 'P8.1',
+  'CC9.1',
+  'CC9.2',
+  'A1.1',
+  'A1.2',
+  'A1.3',
+  'C1.1',
+  'C1.2',
+  'PI1.1',
+  'PI1.2',
+  'PI1.3',
+  'PI1.4',
+  'PI1.5',
+  'P1.1',
+  'P2.1',
+  'P3.1',
+  'P3.2',
+  'P4.1',
+  'P4.2',
+  'P4.3',
+  'P5.1',
+  'P5.2',
+  'P6.1',
+  'P6.2',
+  'P6.3',
+  'P6.4',
+  'P6.5',
+  'P6.6',
+  'P6.7',
+  'P7.1',
+  'P8.1',
 ];
-const CATEGORY_OF_PREFIX: Record<string, string> = { CC: 'security', A: 'availability', C: 'confidentiality', PI: 'processing-integrity', P: 'privacy' };
+const CATEGORY_OF_PREFIX: Record<string, string> = {
+  CC: 'security',
+  A: 'availability',
+  C: 'confidentiality',
+  PI: 'processing-integrity',
+  P: 'privacy',
+};
 const CATEGORY_ORDER = ['security', 'availability', 'confidentiality', 'processing-integrity', 'privacy'];
 const STATUSES = ['ready', 'partial', 'gap', 'unmapped', 'not-applicable', 'excluded', 'out-of-scope'];
 
-const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string }).version;
+const packageVersion = (JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { version: string })
+  .version;
 
 /** Fails with a pointer to the first differing line and the command that regenerates the golden files. */
 function expectSameBytes(actual: Buffer, committed: Buffer, label: string): void {
@@ -65,16 +121,33 @@ interface ReportJson {
   thresholds: { ready: number; partial: number };
   overall: { score: number | null; status: string };
   categories: { id: string; name: string; inScope: boolean; score: number | null; status: string }[];
-  criteria: { id: string; category: string; series: string; inScope: boolean; status: string; score: number | null; controls: string[] }[];
+  criteria: {
+    id: string;
+    category: string;
+    series: string;
+    inScope: boolean;
+    status: string;
+    score: number | null;
+    controls: string[];
+  }[];
   gaps: { control: string; score: number; status: string; weight: number }[];
   notSure: { question: string; control: string; value: string | null; note: string | null }[];
   unanswered: { question: string; control: string; value: string | null }[];
   excluded: { criterion: string; reason: string }[];
 }
 
-const readJson = (name: string) => JSON.parse(readFileSync(join(examplesDir, name, 'report.json'), 'utf8')) as ReportJson;
-const readConfig = (name: string) => parseYaml(readFileSync(join(examplesDir, name, 'soc2-ready.yaml'), 'utf8')) as { scope?: string[]; exclusions?: { criterion: string; reason: string }[] };
-const readAnswers = (name: string) => parseYaml(readFileSync(join(examplesDir, name, 'answers.yaml'), 'utf8')) as { organization?: string; answers: Record<string, { value: string }> };
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(join(examplesDir, name, 'report.json'), 'utf8')) as ReportJson;
+const readConfig = (name: string) =>
+  parseYaml(readFileSync(join(examplesDir, name, 'soc2-ready.yaml'), 'utf8')) as {
+    scope?: string[];
+    exclusions?: { criterion: string; reason: string }[];
+  };
+const readAnswers = (name: string) =>
+  parseYaml(readFileSync(join(examplesDir, name, 'answers.yaml'), 'utf8')) as {
+    organization?: string;
+    answers: Record<string, { value: string }>;
+  };
 
 test('the golden-file clock is readable from scripts/build-examples.js', () => {
   expect(EXAMPLES_EPOCH).toBe('1795000000');
@@ -83,7 +156,8 @@ test('the golden-file clock is readable from scripts/build-examples.js', () => {
 test('at least three example organizations are rendered as golden files', () => {
   expect(exampleNames.length).toBeGreaterThanOrEqual(3);
   expect(exampleNames).toEqual(expect.arrayContaining(['early-stage-saas', 'health-privacy', 'mature-saas']));
-  for (const name of exampleNames) for (const ext of FORMATS) expect(existsSync(join(examplesDir, name, `report.${ext}`))).toBe(true);
+  for (const name of exampleNames)
+    for (const ext of FORMATS) expect(existsSync(join(examplesDir, name, `report.${ext}`))).toBe(true);
 });
 
 describe.each(exampleNames)('examples/%s: golden files', (name) => {
@@ -93,18 +167,30 @@ describe.each(exampleNames)('examples/%s: golden files', (name) => {
 
   beforeAll(() => {
     tmp = mkdtempSync(join(tmpdir(), `soc2-golden-${name}-`));
-    run = runCli(['report', '-o', join(tmp, 'report.md'), '-o', join(tmp, 'report.html'), '-o', join(tmp, 'report.json')], { cwd: dir, env: { SOURCE_DATE_EPOCH: EXAMPLES_EPOCH } });
+    run = runCli(
+      ['report', '-o', join(tmp, 'report.md'), '-o', join(tmp, 'report.html'), '-o', join(tmp, 'report.json')],
+      { cwd: dir, env: { SOURCE_DATE_EPOCH: EXAMPLES_EPOCH } },
+    );
   });
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   test('the CLI renders all three formats and exits 0', () => {
     expect(run.stdout).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stderr.trim().split('\n').map((l) => l.replace(/ to .*$/, ''))).toEqual(['Wrote md report', 'Wrote html report', 'Wrote json report']);
+    expect(
+      run.stderr
+        .trim()
+        .split('\n')
+        .map((l) => l.replace(/ to .*$/, '')),
+    ).toEqual(['Wrote md report', 'Wrote html report', 'Wrote json report']);
   });
 
   test.each(FORMATS)('report.%s is byte-identical to the committed file', (ext) => {
-    expectSameBytes(readFileSync(join(tmp, `report.${ext}`)), readFileSync(join(dir, `report.${ext}`)), `examples/${name}/report.${ext}`);
+    expectSameBytes(
+      readFileSync(join(tmp, `report.${ext}`)),
+      readFileSync(join(dir, `report.${ext}`)),
+      `examples/${name}/report.${ext}`,
+    );
   });
 });
 
@@ -115,7 +201,25 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
   const inScope = new Set(['security', ...(config.scope ?? [])]);
 
   test('top-level keys, tool, clock and source', () => {
-    expect(Object.keys(json)).toEqual(['tool', 'generatedAt', 'organization', 'answersFile', 'controls', 'scope', 'thresholds', 'overall', 'categories', 'criteria', 'gaps', 'notSure', 'unanswered', 'notApplicable', 'invalidAnswers', 'excluded', 'staleAnswers']);
+    expect(Object.keys(json)).toEqual([
+      'tool',
+      'generatedAt',
+      'organization',
+      'answersFile',
+      'controls',
+      'scope',
+      'thresholds',
+      'overall',
+      'categories',
+      'criteria',
+      'gaps',
+      'notSure',
+      'unanswered',
+      'notApplicable',
+      'invalidAnswers',
+      'excluded',
+      'staleAnswers',
+    ]);
     expect(json.tool).toEqual({ name: 'soc2-ready', version: packageVersion });
     expect(json.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     // SOURCE_DATE_EPOCH 1795000000 is 2026-11-18T11:06:40Z (the "07:06:40Z" in the script's comment is wrong).
@@ -132,7 +236,9 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     expect(json.overall.score).toBeGreaterThanOrEqual(0);
     expect(json.overall.score).toBeLessThanOrEqual(100);
     const { ready, partial } = json.thresholds;
-    expect(json.overall.status).toBe(json.overall.score! >= ready ? 'ready' : json.overall.score! >= partial ? 'partial' : 'gap');
+    expect(json.overall.status).toBe(
+      json.overall.score! >= ready ? 'ready' : json.overall.score! >= partial ? 'partial' : 'gap',
+    );
   });
 
   test('categories: the five TSC categories; out-of-scope ones have inScope false and score null', () => {
@@ -188,7 +294,9 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       const next = json.gaps[i + 1];
       if (next && next.weight === g.weight) expect(g.score!).toBeLessThanOrEqual(next.score!);
     });
-    const notSureAnswers = Object.entries(answers.answers).filter(([, a]) => a.value === 'not-sure').map(([id]) => id);
+    const notSureAnswers = Object.entries(answers.answers)
+      .filter(([, a]) => a.value === 'not-sure')
+      .map(([id]) => id);
     expect(json.notSure.map((q) => q.question).sort()).toEqual(notSureAnswers.sort());
     for (const q of json.notSure) expect([q.value, q.question.startsWith(`${q.control}.`)]).toEqual(['not-sure', true]);
     for (const q of json.unanswered) {
@@ -198,7 +306,9 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     expect(json.excluded).toEqual((config.exclusions ?? []).map((e) => ({ criterion: e.criterion, reason: e.reason })));
     const md = readFileSync(join(examplesDir, name, 'report.md'), 'utf8');
     const n = (count: number, one: string) => `${count} ${count === 1 ? one : `${one}s`}`;
-    expect(md).toContain(`${json.gaps.length} below ready, ${n(json.notSure.length, 'answer')} "Not sure", ${n(json.unanswered.length, 'question')} unanswered.`);
+    expect(md).toContain(
+      `${json.gaps.length} below ready, ${n(json.notSure.length, 'answer')} "Not sure", ${n(json.unanswered.length, 'question')} unanswered.`,
+    );
   });
 });
 
@@ -216,7 +326,12 @@ describe('examples/mature-saas: exclusions and scope', () => {
   });
 
   test('CC6.4 is in scope with status "excluded" and no score; no other criterion is excluded', () => {
-    expect(json.criteria.find((c) => c.id === 'CC6.4')).toMatchObject({ category: 'security', inScope: true, status: 'excluded', score: null });
+    expect(json.criteria.find((c) => c.id === 'CC6.4')).toMatchObject({
+      category: 'security',
+      inScope: true,
+      status: 'excluded',
+      score: null,
+    });
     expect(json.criteria.filter((c) => c.status === 'excluded').map((c) => c.id)).toEqual(['CC6.4']);
   });
 
@@ -225,6 +340,8 @@ describe('examples/mature-saas: exclusions and scope', () => {
       { id: 'processing-integrity', name: 'Processing Integrity', inScope: false, score: null, status: 'out-of-scope' },
       { id: 'privacy', name: 'Privacy', inScope: false, score: null, status: 'out-of-scope' },
     ]);
-    expect(json.criteria.filter((c) => !c.inScope).map((c) => c.id)).toEqual(AICPA_ORDER.filter((id) => id.startsWith('PI') || /^P\d/.test(id)));
+    expect(json.criteria.filter((c) => !c.inScope).map((c) => c.id)).toEqual(
+      AICPA_ORDER.filter((id) => id.startsWith('PI') || /^P\d/.test(id)),
+    );
   });
 });

@@ -16,15 +16,26 @@ import { repoRoot, runCli } from '../helpers/run-cli.js';
 const CHROMIUM = '/usr/bin/chromium';
 const LAUNCH = {
   executablePath: CHROMIUM,
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 };
-const AICPA_URL = 'https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022';
+const AICPA_URL =
+  'https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022';
 
 const examplesDir = join(repoRoot, 'examples');
 const exampleNames = readdirSync(examplesDir)
   .filter((name) => existsSync(join(examplesDir, name, 'answers.yaml')))
   .sort();
-const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'))![1]!;
+const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(
+  readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'),
+)![1]!;
 
 /**
  * html-validate's recommended preset with nothing disabled: the report has no deliberate exception.
@@ -36,7 +47,11 @@ const validator = new HtmlValidate({ root: true, extends: ['html-validate:recomm
  * For reports of arbitrary user data only: `long-title` (70 characters, an SEO guideline) is off because
  * the title is deliberately "SOC 2 readiness assessment: <organization>" and the name is the user's.
  */
-const userDataValidator = new HtmlValidate({ root: true, extends: ['html-validate:recommended'], rules: { 'long-title': 'off' } });
+const userDataValidator = new HtmlValidate({
+  root: true,
+  extends: ['html-validate:recommended'],
+  rules: { 'long-title': 'off' },
+});
 
 async function validationMessages(html: string, file: string, v = validator): Promise<string[]> {
   const report = await v.validateString(html, file);
@@ -48,7 +63,8 @@ interface ReportJson {
   categories: { id: string; name: string; inScope: boolean; score: number | null }[];
   criteria: { id: string; series: string; inScope: boolean; status: string }[];
 }
-const readJson = (name: string) => JSON.parse(readFileSync(join(examplesDir, name, 'report.json'), 'utf8')) as ReportJson;
+const readJson = (name: string) =>
+  JSON.parse(readFileSync(join(examplesDir, name, 'report.json'), 'utf8')) as ReportJson;
 
 /** Every URL-bearing attribute in the markup, with its element. */
 function urlAttributes(html: string): { tag: string; attr: string; value: string }[] {
@@ -56,7 +72,21 @@ function urlAttributes(html: string): { tag: string; attr: string; value: string
   for (const tag of html.matchAll(/<([a-zA-Z][\w:-]*)(\s[^>]*)?>/g)) {
     for (const a of (tag[2] ?? '').matchAll(/\s([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/g)) {
       const attr = a[1]!.toLowerCase();
-      if (['src', 'href', 'srcset', 'xlink:href', 'action', 'formaction', 'poster', 'data', 'background', 'manifest', 'ping'].includes(attr)) {
+      if (
+        [
+          'src',
+          'href',
+          'srcset',
+          'xlink:href',
+          'action',
+          'formaction',
+          'poster',
+          'data',
+          'background',
+          'manifest',
+          'ping',
+        ].includes(attr)
+      ) {
         out.push({ tag: tag[1]!.toLowerCase(), attr, value: a[2]!.replace(/^["']|["']$/g, '') });
       }
     }
@@ -71,7 +101,9 @@ let browser: Browser | undefined;
 
 beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM}; the HTML report tests need it. Run .ci/run, which installs it (apt-get install chromium).`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM}; the HTML report tests need it. Run .ci/run, which installs it (apt-get install chromium).`,
+    );
   }
   browser = await chromium.launch(LAUNCH);
 }, 60000);
@@ -132,7 +164,9 @@ describe.each(exampleNames)('examples/%s/report.html', (name) => {
     expect(html).not.toMatch(/url\s*\(|@import/i);
     const attributes = urlAttributes(html);
     expect(attributes.filter((a) => a.attr !== 'href' || a.tag !== 'a')).toEqual([]);
-    expect(attributes.filter((a) => /^(https?:)?\/\//i.test(a.value))).toEqual([{ tag: 'a', attr: 'href', value: AICPA_URL }]);
+    expect(attributes.filter((a) => /^(https?:)?\/\//i.test(a.value))).toEqual([
+      { tag: 'a', attr: 'href', value: AICPA_URL },
+    ]);
     expect(html.match(/https?:\/\//g)).toHaveLength(2); // that link's href and its visible text
   });
 
@@ -142,7 +176,9 @@ describe.each(exampleNames)('examples/%s/report.html', (name) => {
       expect(await page.title()).toBe(`SOC 2 readiness assessment: ${json.organization}`);
       expect(await page.locator('h1').textContent()).toBe(json.organization);
       expect(await page.locator('tr.criterion').count()).toBe(61);
-      expect(await page.locator('tr.criterion').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion')))).toEqual(json.criteria.map((c) => c.id));
+      expect(
+        await page.locator('tr.criterion').evaluateAll((rows) => rows.map((r) => r.getAttribute('data-criterion'))),
+      ).toEqual(json.criteria.map((c) => c.id));
       expect(await page.locator('tr.criterion.out').count()).toBe(json.criteria.filter((c) => !c.inScope).length);
 
       expect(await page.locator('svg.chart-categories').count()).toBe(1);
@@ -150,15 +186,24 @@ describe.each(exampleNames)('examples/%s/report.html', (name) => {
       // One bar per in-scope category, its width the floored percentage of the 400px plot.
       const bars = page.locator('svg.chart-categories rect');
       expect(await bars.count()).toBe(inScopeCategories.length);
-      expect(await bars.evaluateAll((rects) => rects.map((r) => [r.querySelector('title')?.textContent, Number(r.getAttribute('width'))]))).toEqual(
-        inScopeCategories.map((c) => [`${c.name}: ${c.score}%`, Math.round(((c.score ?? 0) / 100) * 400)]),
-      );
+      expect(
+        await bars.evaluateAll((rects) =>
+          rects.map((r) => [r.querySelector('title')?.textContent, Number(r.getAttribute('width'))]),
+        ),
+      ).toEqual(inScopeCategories.map((c) => [`${c.name}: ${c.score}%`, Math.round(((c.score ?? 0) / 100) * 400)]));
       // One stacked bar per in-scope series, one segment per status present in it.
       const inScope = json.criteria.filter((c) => c.inScope);
       const series = [...new Set(inScope.map((c) => c.series))];
-      const segments = series.reduce((n, s) => n + new Set(inScope.filter((c) => c.series === s).map((c) => c.status)).size, 0);
+      const segments = series.reduce(
+        (n, s) => n + new Set(inScope.filter((c) => c.series === s).map((c) => c.status)).size,
+        0,
+      );
       expect(await page.locator('svg.chart-series rect').count()).toBe(segments);
-      expect(new Set(await page.locator('svg.chart-series rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('y')))).size).toBe(series.length);
+      expect(
+        new Set(
+          await page.locator('svg.chart-series rect').evaluateAll((rects) => rects.map((r) => r.getAttribute('y'))),
+        ).size,
+      ).toBe(series.length);
       const box = await page.locator('svg.chart-categories').boundingBox();
       expect(box).toMatchObject({ width: 640 });
 
@@ -188,8 +233,12 @@ describe('answers containing HTML and script (spawned CLI on a copy of mature-sa
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'soc2-html-xss-'));
-    for (const f of ['soc2-ready.yaml', 'answers.yaml']) copyFileSync(join(examplesDir, 'mature-saas', f), join(dir, f));
-    const doc = parseYaml(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as { organization: string; answers: Record<string, { value: string; note?: string; reason?: string }> };
+    for (const f of ['soc2-ready.yaml', 'answers.yaml'])
+      copyFileSync(join(examplesDir, 'mature-saas', f), join(dir, f));
+    const doc = parseYaml(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+      organization: string;
+      answers: Record<string, { value: string; note?: string; reason?: string }>;
+    };
     doc.organization = ORGANIZATION;
     expect(doc.answers['BCP-05.test']!.value).toBe('not-sure');
     doc.answers['BCP-05.test']!.note = NOTE;
@@ -206,7 +255,9 @@ describe('answers containing HTML and script (spawned CLI on a copy of mature-sa
   test('the markup escapes every payload and still validates', async () => {
     const html = readFileSync(file, 'utf8');
     expect(html).not.toMatch(/<script|<img|<svg onload|onerror=/i);
-    expect(html).toContain('&lt;script&gt;window.__xss&#x3D;1&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;&quot;window.__xss&#x3D;2&quot;&gt;&quot;&gt;&lt;svg onload&#x3D;window.__xss&#x3D;3&gt;');
+    expect(html).toContain(
+      '&lt;script&gt;window.__xss&#x3D;1&lt;/script&gt;&lt;img src&#x3D;x onerror&#x3D;&quot;window.__xss&#x3D;2&quot;&gt;&quot;&gt;&lt;svg onload&#x3D;window.__xss&#x3D;3&gt;',
+    );
     expect(await validationMessages(html, file, userDataValidator)).toEqual([]);
   });
 
@@ -225,7 +276,11 @@ describe('answers containing HTML and script (spawned CLI on a copy of mature-sa
       expect(await page.locator('h1').textContent()).toBe(ORGANIZATION);
       expect(await page.locator('footer').textContent()).toContain(ORGANIZATION);
       const cell = (section: string, control: string, column: number) =>
-        page.locator(`#unknowns h3:has-text("${section}") + table tr`, { hasText: control }).locator('td').nth(column).textContent();
+        page
+          .locator(`#unknowns h3:has-text("${section}") + table tr`, { hasText: control })
+          .locator('td')
+          .nth(column)
+          .textContent();
       expect(await cell('Not sure', 'BCP-05', 2)).toBe(NOTE);
       expect(await cell('Not applicable', 'PHY-02', 2)).toBe(REASON);
       const text = (await page.locator('body').textContent()) ?? '';

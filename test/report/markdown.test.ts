@@ -15,7 +15,9 @@ const examplesDir = join(repoRoot, 'examples');
 const exampleNames = readdirSync(examplesDir)
   .filter((name) => existsSync(join(examplesDir, name, 'answers.yaml')))
   .sort();
-const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'))![1]!;
+const EXAMPLES_EPOCH = /export const EXAMPLES_EPOCH = '(\d+)'/.exec(
+  readFileSync(join(repoRoot, 'scripts/build-examples.js'), 'utf8'),
+)![1]!;
 
 /**
  * markdownlint's default config, with one rule off:
@@ -76,12 +78,20 @@ function sourceTables(src: string): SourceTable[] {
 }
 
 const decode = (html: string) =>
-  html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+  html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
 
 /** Tables in rendered HTML, as rows of cell texts. */
 function renderedTables(html: string): string[][][] {
   return [...html.matchAll(/<table>([\s\S]*?)<\/table>/g)].map((t) =>
-    [...t[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) => [...r[1]!.matchAll(/<t[hd](?:\s[^>]*)?>([\s\S]*?)<\/t[hd]>/g)].map((c) => decode(c[1]!))),
+    [...t[1]!.matchAll(/<tr>([\s\S]*?)<\/tr>/g)].map((r) =>
+      [...r[1]!.matchAll(/<t[hd](?:\s[^>]*)?>([\s\S]*?)<\/t[hd]>/g)].map((c) => decode(c[1]!)),
+    ),
   );
 }
 
@@ -113,23 +123,60 @@ describe.each(exampleNames)('examples/%s/report.md', (name) => {
 
   test('has no markdownlint issues', async () => {
     const result = await lint({ strings: { [name]: src }, config: LINT_CONFIG });
-    expect(result[name]!.map((i) => `${i.lineNumber}: ${i.ruleNames.join('/')} ${i.ruleDescription}${i.errorDetail ? ` (${i.errorDetail})` : ''}`)).toEqual([]);
+    expect(
+      result[name]!.map(
+        (i) =>
+          `${i.lineNumber}: ${i.ruleNames.join('/')} ${i.ruleDescription}${i.errorDetail ? ` (${i.errorDetail})` : ''}`,
+      ),
+    ).toEqual([]);
   });
 
   test('every table keeps its rows and columns when rendered by markdown-it', () => {
     const { source, rendered } = expectTablesIntact(src);
     // The criteria tables list all 61 criteria, each in one row of five cells.
-    const criteriaRows = rendered.filter((t) => t[0]!.join('|') === 'Criterion|Title|Status|Readiness|Controls').flatMap((t) => t.slice(1));
+    const criteriaRows = rendered
+      .filter((t) => t[0]!.join('|') === 'Criterion|Title|Status|Readiness|Controls')
+      .flatMap((t) => t.slice(1));
     expect(criteriaRows).toHaveLength(61);
     expect(rendered[0]![0]).toEqual(['Category', 'In scope', 'Readiness', 'Status']);
-    expect(rendered[0]!.slice(1).map((r) => r[0])).toEqual(['Security', 'Availability', 'Confidentiality', 'Processing Integrity', 'Privacy']);
+    expect(rendered[0]!.slice(1).map((r) => r[0])).toEqual([
+      'Security',
+      'Availability',
+      'Confidentiality',
+      'Processing Integrity',
+      'Privacy',
+    ]);
     expect(source[0]!.columns).toBe(4);
   });
 
   test('renders to HTML without any raw HTML element', () => {
     const html = markdown.render(src);
     const tags = new Set([...html.matchAll(/<([a-z][a-z0-9]*)\b/gi)].map((m) => m[1]!.toLowerCase()));
-    expect([...tags].filter((t) => !['h1', 'h2', 'h3', 'p', 'blockquote', 'strong', 'em', 'code', 'ul', 'ol', 'li', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'a'].includes(t))).toEqual([]);
+    expect(
+      [...tags].filter(
+        (t) =>
+          ![
+            'h1',
+            'h2',
+            'h3',
+            'p',
+            'blockquote',
+            'strong',
+            'em',
+            'code',
+            'ul',
+            'ol',
+            'li',
+            'table',
+            'thead',
+            'tbody',
+            'tr',
+            'th',
+            'td',
+            'a',
+          ].includes(t),
+      ),
+    ).toEqual([]);
   });
 });
 
@@ -145,8 +192,11 @@ describe('answers with pipes, newlines, backslashes and HTML (spawned CLI on a c
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'soc2-md-safety-'));
-    for (const file of ['soc2-ready.yaml', 'answers.yaml']) copyFileSync(join(examplesDir, 'mature-saas', file), join(dir, file));
-    const doc = parseYaml(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as { answers: Record<string, { value: string; note?: string; reason?: string }> };
+    for (const file of ['soc2-ready.yaml', 'answers.yaml'])
+      copyFileSync(join(examplesDir, 'mature-saas', file), join(dir, file));
+    const doc = parseYaml(readFileSync(join(dir, 'answers.yaml'), 'utf8')) as {
+      answers: Record<string, { value: string; note?: string; reason?: string }>;
+    };
     expect(doc.answers['BCP-05.test']!.value).toBe('not-sure');
     doc.answers['BCP-05.test']!.note = NOTE;
     doc.answers['GOV-01.code'] = { value: 'not-sure', note: NOTE2 };

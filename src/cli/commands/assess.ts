@@ -1,7 +1,14 @@
 /** `assess`: the interactive questionnaire. Saves after every answer; resumes where it stopped. */
 import { UsageError } from '../../errors.js';
 import { recommendedScope } from '../../questionnaire/content.js';
-import { applies, nextUnanswered, planControls, progress, staleAnswerIds, type PlannedControl } from '../../questionnaire/plan.js';
+import {
+  applies,
+  nextUnanswered,
+  planControls,
+  progress,
+  staleAnswerIds,
+  type PlannedControl,
+} from '../../questionnaire/plan.js';
 import { assessWorkspace, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../workspace.js';
 import { colorLevel } from '../color.js';
 import type { Io } from '../main.js';
@@ -35,7 +42,11 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
   const resumeHint = `Your answers are saved in ${ws.answersDisplay}. Run \`soc2-ready assess${ws.answersDisplay === 'soc2-answers.yaml' ? '' : ` --answers ${ws.answersDisplay}`}\` to continue.`;
   const prompter = deps.prompter ?? (await import('../prompter.js')).inquirerPrompter(resumeHint);
   const say = (text: string) => io.stderr.write(text);
-  say(ws.existed ? paint.dim(`Resuming ${ws.answersDisplay}.\n`) : paint.dim(`Answers will be saved to ${ws.answersDisplay} after every answer.\n`));
+  say(
+    ws.existed
+      ? paint.dim(`Resuming ${ws.answersDisplay}.\n`)
+      : paint.dim(`Answers will be saved to ${ws.answersDisplay} after every answer.\n`),
+  );
   if (!ws.doc.organization) {
     ws.doc.organization = (await prompter.input('Organization name:', { required: true })).trim();
     saveAnswers(ws, now());
@@ -49,7 +60,10 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
   io.stdout.write(
     `\n${renderSummary(assessment, colorLevel(io.stdout, io.env, options.color), {
       organization: ws.doc.organization,
-      nextSteps: [`soc2-ready report --answers ${file} --format html -o soc2-readiness.html`, `soc2-ready assess --review${file === 'soc2-answers.yaml' ? '' : ` --answers ${file}`}   # change answers`],
+      nextSteps: [
+        `soc2-ready report --answers ${file} --format html -o soc2-readiness.html`,
+        `soc2-ready assess --review${file === 'soc2-answers.yaml' ? '' : ` --answers ${file}`}   # change answers`,
+      ],
     })}`,
   );
   return 0;
@@ -65,11 +79,27 @@ function assertInteractive(io: Io): void {
   }
 }
 
-async function askScope(ws: Workspace, prompter: Prompter, paint: Painter, say: (t: string) => void, now: () => string): Promise<void> {
-  say(`\n${paint.bold('Scope')} ${paint.dim('— Security is always in scope. A few questions recommend the optional categories; you decide.')}\n`);
+async function askScope(
+  ws: Workspace,
+  prompter: Prompter,
+  paint: Painter,
+  say: (t: string) => void,
+  now: () => string,
+): Promise<void> {
+  say(
+    `\n${paint.bold('Scope')} ${paint.dim('— Security is always in scope. A few questions recommend the optional categories; you decide.')}\n`,
+  );
   for (const category of ws.content.scoping) {
     for (const q of category.questions) {
-      const value = await prompter.select(q.text, [{ name: 'Yes', value: 'yes' }, { name: 'No', value: 'no' }, { name: 'Not sure', value: 'not-sure' }], ws.doc.scoping[q.id]);
+      const value = await prompter.select(
+        q.text,
+        [
+          { name: 'Yes', value: 'yes' },
+          { name: 'No', value: 'no' },
+          { name: 'Not sure', value: 'not-sure' },
+        ],
+        ws.doc.scoping[q.id],
+      );
       ws.doc.scoping[q.id] = value;
       saveAnswers(ws, now());
     }
@@ -77,10 +107,16 @@ async function askScope(ws: Workspace, prompter: Prompter, paint: Painter, say: 
   const recommended = new Set(recommendedScope(ws.content, ws.doc.scoping));
   const optional = ws.catalog.categories.filter((c) => c.optional);
   const why = new Map(ws.content.scoping.map((s) => [s.category, s.why]));
-  for (const c of optional) if (recommended.has(c.id)) say(`${paint.green('recommended')} ${paint.bold(c.name)}: ${paint.dim((why.get(c.id) ?? c.summary).trim())}\n`);
+  for (const c of optional)
+    if (recommended.has(c.id))
+      say(`${paint.green('recommended')} ${paint.bold(c.name)}: ${paint.dim((why.get(c.id) ?? c.summary).trim())}\n`);
   const chosen = await prompter.checkbox(
     'Optional categories in scope (Security is always included):',
-    optional.map((c) => ({ name: `${c.name}${recommended.has(c.id) ? ' (recommended)' : ''}`, value: c.id, checked: recommended.has(c.id) || ws.doc.scope.includes(c.id) })),
+    optional.map((c) => ({
+      name: `${c.name}${recommended.has(c.id) ? ' (recommended)' : ''}`,
+      value: c.id,
+      checked: recommended.has(c.id) || ws.doc.scope.includes(c.id),
+    })),
   );
   ws.doc.scope = ws.catalog.categories.filter((c) => !c.optional || chosen.includes(c.id)).map((c) => c.id);
   saveAnswers(ws, now());
@@ -89,32 +125,64 @@ async function askScope(ws: Workspace, prompter: Prompter, paint: Painter, say: 
 function reportStale(ws: Workspace, paint: Painter, say: (t: string) => void): void {
   const stale = staleAnswerIds(ws.controls, ws.doc.answers, ws.content);
   if (stale.length === 0) return;
-  say(paint.yellow(`${stale.length} answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: ${stale.join(', ')}\n`));
+  say(
+    paint.yellow(
+      `${stale.length} answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: ${stale.join(', ')}\n`,
+    ),
+  );
 }
 
-async function walkQuestions(ws: Workspace, options: AssessOptions, prompter: Prompter, paint: Painter, say: (t: string) => void, now: () => string): Promise<void> {
+async function walkQuestions(
+  ws: Workspace,
+  options: AssessOptions,
+  prompter: Prompter,
+  paint: Painter,
+  say: (t: string) => void,
+  now: () => string,
+): Promise<void> {
   const scope = scopeOf(ws);
   checkFilter(ws, options, scope);
-  const plan = planControls(ws.catalog, ws.controls, scope, ws.content, { category: options.category, control: options.control });
+  const plan = planControls(ws.catalog, ws.controls, scope, ws.content, {
+    category: options.category,
+    control: options.control,
+  });
   const { askQuestion } = await import('../assess-question.js');
   const criteria = new Map(ws.catalog.criteria.map((c) => [c.id, c]));
   const ask = async (item: NonNullable<ReturnType<typeof nextUnanswered>>) => {
     const current = ws.doc.answers[item.question.id];
-    const answer = await askQuestion(prompter, { item, position: progress(plan, ws.doc.answers), criteria, current, paint, write: say, now });
+    const answer = await askQuestion(prompter, {
+      item,
+      position: progress(plan, ws.doc.answers),
+      criteria,
+      current,
+      paint,
+      write: say,
+      now,
+    });
     ws.doc.answers[item.question.id] = answer;
     saveAnswers(ws, now());
   };
   if (options.review) {
-    for (const planned of plan) for (const question of planned.questions) if (applies(question, ws.doc.answers)) await ask({ planned, question });
+    for (const planned of plan)
+      for (const question of planned.questions) if (applies(question, ws.doc.answers)) await ask({ planned, question });
     return;
   }
-  for (let item = nextUnanswered(plan, ws.doc.answers); item; item = nextUnanswered(plan, ws.doc.answers)) await ask(item);
-  if (plan.length > 0) say(paint.green(`All ${plan.reduce((n: number, p: PlannedControl) => n + p.questions.length, 0)} questions of this walk are answered.\n`));
+  for (let item = nextUnanswered(plan, ws.doc.answers); item; item = nextUnanswered(plan, ws.doc.answers))
+    await ask(item);
+  if (plan.length > 0)
+    say(
+      paint.green(
+        `All ${plan.reduce((n: number, p: PlannedControl) => n + p.questions.length, 0)} questions of this walk are answered.\n`,
+      ),
+    );
 }
 
 function checkFilter(ws: Workspace, options: AssessOptions, scope: Set<string>): void {
   if (options.category !== undefined && !scope.has(options.category)) {
-    throw new UsageError(`Category "${options.category}" is not in this assessment's scope (${[...scope].join(', ')}).`, 'Use --rescope to change the scope.');
+    throw new UsageError(
+      `Category "${options.category}" is not in this assessment's scope (${[...scope].join(', ')}).`,
+      'Use --rescope to change the scope.',
+    );
   }
   if (options.control !== undefined && !ws.controls.some((c) => c.id === options.control)) {
     throw new UsageError(`No control has the id "${options.control}".`);

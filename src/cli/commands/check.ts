@@ -34,7 +34,12 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   const findings = async () => {
     const { checkFindings } = await import('../../formats/to-findings.js');
     const [{ version }, now] = [await import('../version.js'), clock(io.env)()];
-    return checkFindings(result, catalog, { tool: { name: 'soc2-ready', version: await version(), informationUri: INFORMATION_URI }, generatedAt: now }, location);
+    return checkFindings(
+      result,
+      catalog,
+      { tool: { name: 'soc2-ready', version: await version(), informationUri: INFORMATION_URI }, generatedAt: now },
+      location,
+    );
   };
   for (const output of outputs) {
     const level = output.path ? 0 : colorLevel(io.stdout, io.env, options.color);
@@ -49,7 +54,13 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
   return result.ok ? 0 : 1;
 }
 
-async function renderCheck(format: CheckFormat, result: CheckResult, catalog: Catalog, level: 0 | 1 | 2 | 3, findings: () => Promise<Findings>): Promise<string> {
+async function renderCheck(
+  format: CheckFormat,
+  result: CheckResult,
+  catalog: Catalog,
+  level: 0 | 1 | 2 | 3,
+  findings: () => Promise<Findings>,
+): Promise<string> {
   switch (format) {
     case 'json':
       return `${JSON.stringify(toCheckJson(result), null, 2)}\n`;
@@ -65,7 +76,11 @@ async function renderCheck(format: CheckFormat, result: CheckResult, catalog: Ca
 }
 
 /** Loads and checks; `location` is where unmapped criteria are reported (config file or controls folder). */
-export function loadAndCheck(catalog: Catalog, options: Pick<CheckOptions, 'controls' | 'scope' | 'config'>, cwd: string): { result: CheckResult; location?: FindingLocation } {
+export function loadAndCheck(
+  catalog: Catalog,
+  options: Pick<CheckOptions, 'controls' | 'scope' | 'config'>,
+  cwd: string,
+): { result: CheckResult; location?: FindingLocation } {
   const loadedConfig = loadConfig(cwd, options.config);
   const dir = controlsDirFor(options.controls, loadedConfig, cwd);
   const loaded = loadControlsDir(dir, cwd);
@@ -73,10 +88,19 @@ export function loadAndCheck(catalog: Catalog, options: Pick<CheckOptions, 'cont
   const scope = resolveScope(catalog, requested);
   if ('error' in scope) throw new UsageError(scope.error, scope.hint);
   const inventoryLocation = loadedConfig.config.file ?? (dir === builtinControlsDir ? undefined : loaded.displayDir);
-  const result = checkInventory({ catalog, controls: loaded.controls, scope: scope.scope, exclusions: loadedConfig.config.exclusions, inventoryLocation });
+  const result = checkInventory({
+    catalog,
+    controls: loaded.controls,
+    scope: scope.scope,
+    exclusions: loadedConfig.config.exclusions,
+    inventoryLocation,
+  });
   const diagnostics = sortDiagnostics([...loadedConfig.diagnostics, ...loaded.diagnostics, ...result.diagnostics]);
   const source = dir === builtinControlsDir ? 'the built-in library' : loaded.displayDir;
-  return { result: { ...result, diagnostics, ok: !hasErrors(diagnostics), source }, location: inventoryLocation === undefined ? undefined : { file: inventoryLocation } };
+  return {
+    result: { ...result, diagnostics, ok: !hasErrors(diagnostics), source },
+    location: inventoryLocation === undefined ? undefined : { file: inventoryLocation },
+  };
 }
 
 export const INFORMATION_URI = 'https://github.com/soc2-ready/soc2-ready';

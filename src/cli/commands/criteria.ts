@@ -34,7 +34,12 @@ export async function runCriteria(options: CriteriaOptions, io: Io): Promise<num
     lines.push(`  ${c.id.padEnd(6)} ${c.title}`);
     if (options.focus) lines.push(...c.pointsOfFocus.map((p) => paint.dim(`           · ${p}`)));
   }
-  lines.push('', paint.dim(`${criteria.length} criteria. Titles and points of focus are soc2-ready's own wording; the official text: ${catalog.source}`));
+  lines.push(
+    '',
+    paint.dim(
+      `${criteria.length} criteria. Titles and points of focus are soc2-ready's own wording; the official text: ${catalog.source}`,
+    ),
+  );
   io.stdout.write(`${lines.join('\n')}\n`);
   return 0;
 }

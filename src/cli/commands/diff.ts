@@ -4,7 +4,14 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import { diffReports, hasRegression, renderDiffMarkdown, toDiffJson, type ReadinessDiff, type ReportJson } from '../../diff.js';
+import {
+  diffReports,
+  hasRegression,
+  renderDiffMarkdown,
+  toDiffJson,
+  type ReadinessDiff,
+  type ReportJson,
+} from '../../diff.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../paths.js';
 import { toReportJson } from '../../report/json.js';
@@ -26,7 +33,8 @@ export interface DiffOptions {
 
 export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<number> {
   const format = options.format;
-  if (!(DIFF_FORMATS as readonly string[]).includes(format)) throw new UsageError(`Unknown format "${format}".`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
+  if (!(DIFF_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`Unknown format "${format}".`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
   const now = clock(io.env)();
   const diff = diffReports(await loadSide(before, options, io, now), await loadSide(after, options, io, now));
   const document = format === 'json' ? `${JSON.stringify(toDiffJson(diff), null, 2)}\n` : renderDiffMarkdown(diff);
@@ -45,7 +53,10 @@ export async function loadSide(file: string, options: WorkspaceOptions, io: Io, 
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
   if (!existsSync(path) || !statSync(path).isFile()) {
-    throw new UsageError(`File "${shown}" does not exist.`, 'Each side is an answers file (YAML) or a `soc2-ready report --format json` output.');
+    throw new UsageError(
+      `File "${shown}" does not exist.`,
+      'Each side is an answers file (YAML) or a `soc2-ready report --format json` output.',
+    );
   }
   const text = readFileSync(path, 'utf8');
   const json = extname(path).toLowerCase() === '.json';
@@ -57,7 +68,12 @@ export async function loadSide(file: string, options: WorkspaceOptions, io: Io, 
 }
 
 /** Scores an answers file exactly as `report --format json` would (same workspace, same assessment). */
-export async function scoreAnswersFile(answers: string, options: WorkspaceOptions, cwd: string, now: string): Promise<ReportJson> {
+export async function scoreAnswersFile(
+  answers: string,
+  options: WorkspaceOptions,
+  cwd: string,
+  now: string,
+): Promise<ReportJson> {
   const ws = loadWorkspace({ answers, controls: options.controls, config: options.config }, cwd, now, true);
   return toReportJson(assessWorkspace(ws), await reportMetaOf(ws, now));
 }
@@ -72,11 +88,25 @@ function parseReportJson(text: string, shown: string, strict: boolean): ReportJs
     value = JSON.parse(text);
   } catch (cause) {
     if (!strict) return undefined;
-    throw new UsageError(`"${shown}" is not valid JSON: ${(cause as Error).message}`, 'Pass an answers file or the output of `soc2-ready report --format json`.');
+    throw new UsageError(
+      `"${shown}" is not valid JSON: ${(cause as Error).message}`,
+      'Pass an answers file or the output of `soc2-ready report --format json`.',
+    );
   }
   const r = value as Partial<ReportJson> | null;
-  const isReport = typeof r === 'object' && r !== null && typeof r.overall === 'object' && r.overall !== null && Array.isArray(r.categories) && Array.isArray(r.criteria) && Array.isArray(r.gaps);
-  if (!isReport) throw new UsageError(`"${shown}" is not a \`soc2-ready report --format json\` output.`, 'It needs "overall", "categories", "criteria" and "gaps".');
+  const isReport =
+    typeof r === 'object' &&
+    r !== null &&
+    typeof r.overall === 'object' &&
+    r.overall !== null &&
+    Array.isArray(r.categories) &&
+    Array.isArray(r.criteria) &&
+    Array.isArray(r.gaps);
+  if (!isReport)
+    throw new UsageError(
+      `"${shown}" is not a \`soc2-ready report --format json\` output.`,
+      'It needs "overall", "categories", "criteria" and "gaps".',
+    );
   return {
     ...r,
     answersFile: r.answersFile ?? shown,
@@ -90,7 +120,10 @@ function parseReportJson(text: string, shown: string, strict: boolean): ReportJs
 
 function regressionSummary(diff: ReadinessDiff): string {
   const parts: string[] = [];
-  if (diff.regressed.length > 0) parts.push(`${diff.regressed.length === 1 ? 'criterion' : 'criteria'} ${diff.regressed.map((c) => c.id).join(', ')}`);
+  if (diff.regressed.length > 0)
+    parts.push(
+      `${diff.regressed.length === 1 ? 'criterion' : 'criteria'} ${diff.regressed.map((c) => c.id).join(', ')}`,
+    );
   const { before, after, delta } = diff.overall;
   if (delta !== null && delta < 0) parts.push(`overall ${before}% → ${after}%`);
   return parts.join('; ');

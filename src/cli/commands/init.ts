@@ -14,23 +14,42 @@ const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 
 export async function runInit(dir: string | undefined, options: InitOptions, io: Io): Promise<number> {
   const target = resolve(io.cwd, dir ?? '.');
-  const controlFiles = readdirSync(builtinControlsDir).filter((f) => /\.ya?ml$/.test(f)).sort();
-  const schemaFiles = readdirSync(schemaDir).filter((f) => f.endsWith('.json')).sort();
+  const controlFiles = readdirSync(builtinControlsDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort();
+  const schemaFiles = readdirSync(schemaDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const plan = [
-    ...controlFiles.map((f) => ({ from: join(builtinControlsDir, f), to: join(target, 'controls', f), schema: './.schema/controls.schema.json' })),
-    ...schemaFiles.map((f) => ({ from: join(schemaDir, f), to: join(target, 'controls', '.schema', f), schema: undefined })),
+    ...controlFiles.map((f) => ({
+      from: join(builtinControlsDir, f),
+      to: join(target, 'controls', f),
+      schema: './.schema/controls.schema.json',
+    })),
+    ...schemaFiles.map((f) => ({
+      from: join(schemaDir, f),
+      to: join(target, 'controls', '.schema', f),
+      schema: undefined,
+    })),
   ];
   const configPath = join(target, 'soc2-ready.yaml');
   const existing = [...plan.map((p) => p.to), configPath].filter((p) => existsSync(p));
   if (existing.length > 0 && !options.force) {
     const shown = existing.slice(0, 5).map((p) => displayPath(p, io.cwd));
     const more = existing.length > 5 ? ` and ${existing.length - 5} more` : '';
-    throw new UsageError(`Not overwriting existing files: ${shown.join(', ')}${more}.`, 'Pass --force to replace them, or choose another folder.');
+    throw new UsageError(
+      `Not overwriting existing files: ${shown.join(', ')}${more}.`,
+      'Pass --force to replace them, or choose another folder.',
+    );
   }
   for (const file of plan) {
     mkdirSync(join(file.to, '..'), { recursive: true });
     if (file.schema === undefined) copyFileSync(file.from, file.to);
-    else writeFileSync(file.to, readFileSync(file.from, 'utf8').replace(SCHEMA_LINE, `# yaml-language-server: $schema=${file.schema}`));
+    else
+      writeFileSync(
+        file.to,
+        readFileSync(file.from, 'utf8').replace(SCHEMA_LINE, `# yaml-language-server: $schema=${file.schema}`),
+      );
   }
   writeFileSync(configPath, configTemplate(options.organization));
   const rel = relative(io.cwd, target) || '.';

@@ -25,7 +25,12 @@ export interface ReportOptions {
 
 export async function runReport(options: ReportOptions, io: Io): Promise<number> {
   const failUnder = parseFailUnder(options.failUnder);
-  const outputs = resolveOutputs(options.outputs ?? flagsOf(options), REPORT_FORMATS, io.stdout.isTTY ? 'text' : 'md', io.cwd);
+  const outputs = resolveOutputs(
+    options.outputs ?? flagsOf(options),
+    REPORT_FORMATS,
+    io.stdout.isTTY ? 'text' : 'md',
+    io.cwd,
+  );
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
   const assessment = assessWorkspace(ws);
@@ -33,16 +38,29 @@ export async function runReport(options: ReportOptions, io: Io): Promise<number>
     assessment,
     catalog: ws.catalog,
     meta: await reportMetaOf(ws, now),
-    templateDir: options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
+    templateDir:
+      options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
     cwd: io.cwd,
     colorLevel: colorLevel(io.stdout, io.env, options.color),
     location: { file: ws.answersDisplay },
   };
   for (const output of outputs) {
-    writeOutput(output.path, await renderers[output.format]({ ...ctx, colorLevel: output.path ? 0 : ctx.colorLevel }), io);
-    if (output.path) io.stderr.write(`Wrote ${output.format} report to ${(await import('../../paths.js')).displayPath(output.path, io.cwd)}\n`);
+    writeOutput(
+      output.path,
+      await renderers[output.format]({ ...ctx, colorLevel: output.path ? 0 : ctx.colorLevel }),
+      io,
+    );
+    if (output.path)
+      io.stderr.write(
+        `Wrote ${output.format} report to ${(await import('../../paths.js')).displayPath(output.path, io.cwd)}\n`,
+      );
   }
-  if (inGithubActions(io.env)) await annotateGithub(ctx, io, outputs.some((o) => o.format === 'github'));
+  if (inGithubActions(io.env))
+    await annotateGithub(
+      ctx,
+      io,
+      outputs.some((o) => o.format === 'github'),
+    );
   const overall = percent(assessment.overall.score) ?? 0;
   if (failUnder !== undefined && overall < failUnder) {
     io.stderr.write(`soc2-ready: overall readiness ${overall}% is below --fail-under ${failUnder}%.\n`);
@@ -55,7 +73,10 @@ function parseFailUnder(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value.replace(/%$/, ''));
   if (value.trim() === '' || !Number.isFinite(n) || n < 0 || n > 100) {
-    throw new UsageError(`--fail-under must be a percentage from 0 to 100 (got "${value}").`, 'Example: --fail-under 80');
+    throw new UsageError(
+      `--fail-under must be a percentage from 0 to 100 (got "${value}").`,
+      'Example: --fail-under 80',
+    );
   }
   return n;
 }
