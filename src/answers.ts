@@ -3,6 +3,7 @@ import { schemaDiagnostics } from './catalog/schema.js';
 import { parseYamlSource } from './catalog/yaml-source.js';
 import { vendor } from './vendor.js';
 import type { Answer } from './questionnaire/plan.js';
+import { checkOperations, orderedHistory, type Operations } from './engagement/operations.js';
 
 export const DEFAULT_ANSWERS_FILE = 'soc2-answers.yaml';
 export const BUILTIN_CONTROLS = 'builtin';
@@ -19,6 +20,8 @@ export interface AnswersDocument {
   updated?: string;
   scoping: Record<string, string>;
   answers: Record<string, Answer>;
+  /** Operating history per control id (Type II readiness); absent until one is recorded. */
+  operations?: Operations;
 }
 
 export function emptyAnswers(now: string): AnswersDocument {
@@ -49,6 +52,9 @@ export function parseAnswers(text: string, file: string): { doc?: AnswersDocumen
   }
   const diagnostics = schemaDiagnostics('answers', source);
   if (diagnostics.length > 0) return { diagnostics };
+  const operations = (source.data as { operations?: Operations }).operations;
+  if (operations) diagnostics.push(...checkOperations(operations, file, source.locate));
+  if (diagnostics.length > 0) return { diagnostics };
   const raw = source.data as Partial<AnswersDocument> & Pick<AnswersDocument, 'version' | 'scope' | 'answers'>;
   return { doc: { controls: BUILTIN_CONTROLS, scoping: {}, ...raw }, diagnostics };
 }
@@ -75,6 +81,7 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     updated: doc.updated,
     scoping: doc.scoping,
     answers,
+    operations: operationsInOrder(doc.operations, rank),
   };
   const header =
     '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
@@ -84,6 +91,23 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     header +
     vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] })
   );
+}
+
+/** Operating histories by control, in the order the controls are asked (natural order for the rest). */
+function operationsInOrder(
+  operations: Operations | undefined,
+  questionRank: Map<string, number>,
+): Operations | undefined {
+  if (!operations || Object.keys(operations).length === 0) return undefined;
+  const controlRank = new Map<string, number>();
+  for (const [id, rank] of questionRank) {
+    const control = id.slice(0, id.indexOf('.'));
+    if (!controlRank.has(control)) controlRank.set(control, rank);
+  }
+  const ids = Object.keys(operations).sort(
+    (a, b) => (controlRank.get(a) ?? Infinity) - (controlRank.get(b) ?? Infinity) || naturalCompare(a, b),
+  );
+  return Object.fromEntries(ids.map((id) => [id, orderedHistory(operations[id]!)]));
 }
 
 function orderedAnswer(a: Answer): Answer {

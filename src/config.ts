@@ -2,6 +2,7 @@ import { error, type Diagnostic } from './diagnostics.js';
 import { schemaDiagnostics } from './catalog/schema.js';
 import { parseYamlSource } from './catalog/yaml-source.js';
 import type { Exclusion } from './catalog/rules.js';
+import { checkEngagement, type Engagement } from './engagement/config.js';
 
 export const CONFIG_FILE = 'soc2-ready.yaml';
 
@@ -23,6 +24,8 @@ export interface Config {
   answers?: string;
   exclusions: Exclusion[];
   thresholds: Thresholds;
+  /** The examination being prepared (Type I or II); absent means a Type I as of today. */
+  engagement?: Engagement;
 }
 
 export const EMPTY_CONFIG: Config = { exclusions: [], thresholds: DEFAULT_THRESHOLDS };
@@ -52,6 +55,7 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
       ),
     );
   }
+  if (raw.engagement) diagnostics.push(...checkEngagement(raw.engagement, file, source.locate));
   const exclusions = (raw.exclusions ?? []).map((e, i) => ({
     criterion: e.criterion,
     reason: e.reason,

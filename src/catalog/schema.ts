@@ -142,6 +142,7 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
     if (typeof segment === 'string') {
       if (i > 0 && typeof path[i - 1] === 'string' && node !== null && typeof node === 'object')
         label = `${kind} "${segment}"`;
+      else if (i === 0 && pathIsOwner && path.length === 1) label = `"${segment}"`; // a top-level section, e.g. "engagement"
       continue;
     }
     const record = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
