@@ -57,4 +57,11 @@ export { checkFindings, assessmentFindings } from './formats/to-findings.js';
 export { toJUnit } from './formats/junit.js';
 export { toSarif } from './formats/sarif.js';
 export { toGithubAnnotations, toStepSummary } from './formats/github.js';
+export {
+  toOscalAssessmentResults,
+  OSCAL_VERSIONS,
+  type OscalInput,
+  type OscalEvidence,
+  type OscalVersion,
+} from './oscal/assessment-results.js';
 export { diffReports, renderDiffMarkdown, toDiffJson } from './diff.js';

@@ -98,14 +98,16 @@ function registerCheck(program: Command, io: Io, setExit: SetExit): void {
 function registerReport(program: Command, io: Io, setExit: SetExit): void {
   const report = program
     .command('report')
-    .description('Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github).')
+    .description(
+      'Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github, oscal).',
+    )
     .option(
       '-a, --answers <file>',
       'answers file written by `assess` (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)',
     )
     .option(
       '-f, --format <format>',
-      'text (default on a terminal), md (default in a pipe), html, json, junit, sarif, github; repeat with -o for several',
+      'text (default on a terminal), md (default in a pipe), html, json, junit, sarif, github, oscal (OSCAL 1.1.3 assessment results); repeat with -o for several',
       collect,
       [] as string[],
     )
@@ -131,6 +133,7 @@ function registerReport(program: Command, io: Io, setExit: SetExit): void {
         'soc2-ready report -o report.md -o report.html -o report.json',
         'soc2-ready report --fail-under 80 --format junit -o readiness.xml',
         'soc2-ready report --template-dir branding/ --format html -o client.html',
+        'soc2-ready report --format oscal -o assessment-results.json',
       ]) + '\nSOURCE_DATE_EPOCH pins the report date, for reproducible output.\n',
     )
     .action(async (options) => {

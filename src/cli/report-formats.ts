@@ -1,16 +1,19 @@
 /** The report formats: one registry over one assessment, each renderer loaded only when used. */
+import type { AnswersDocument } from '../answers.js';
 import type { Catalog } from '../catalog/types.js';
 import type { Assessment } from '../scoring.js';
 import type { FindingLocation } from '../formats/findings.js';
 import type { ReportMeta } from '../report/view.js';
 
-export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'junit', 'sarif', 'github'] as const;
+export const REPORT_FORMATS = ['text', 'md', 'html', 'json', 'junit', 'sarif', 'github', 'oscal'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
 
 export interface RenderContext {
   assessment: Assessment;
   catalog: Catalog;
   meta: ReportMeta;
+  /** The answers file as loaded (answer times, evidence). */
+  doc: AnswersDocument;
   templateDir?: string;
   cwd: string;
   colorLevel: 0 | 1 | 2 | 3;
@@ -62,6 +65,24 @@ export const renderers: Record<ReportFormat, Renderer> = {
   sarif: async (ctx) =>
     `${JSON.stringify((await import('../formats/sarif.js')).toSarif(await findings(ctx)), null, 2)}\n`,
   github: async (ctx) => (await import('../formats/github.js')).toGithubAnnotations(await findings(ctx)),
+  oscal: async (ctx) => {
+    const { toOscalAssessmentResults } = await import('../oscal/assessment-results.js');
+    return `${JSON.stringify(toOscalAssessmentResults(oscalInput(ctx)), null, 2)}\n`;
+  },
 };
+
+/** What the OSCAL export needs from a report run. */
+export function oscalInput(ctx: RenderContext) {
+  return {
+    assessment: ctx.assessment,
+    organization: ctx.meta.organization,
+    answersFile: ctx.meta.answersFile,
+    created: ctx.doc.created,
+    updated: ctx.doc.updated,
+    answers: ctx.doc.answers,
+    tool: ctx.meta.tool,
+    generatedAt: ctx.meta.generatedAt,
+  };
+}
 
 export { findings as reportFindings };

@@ -38,6 +38,7 @@ export async function runReport(options: ReportOptions, io: Io): Promise<number>
     assessment,
     catalog: ws.catalog,
     meta: await reportMetaOf(ws, now),
+    doc: ws.doc,
     templateDir:
       options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
     cwd: io.cwd,
