@@ -65,3 +65,21 @@ export {
   type OscalVersion,
 } from './oscal/assessment-results.js';
 export { diffReports, renderDiffMarkdown, toDiffJson } from './diff.js';
+
+export type { Engagement, EngagementType } from './engagement/config.js';
+export type { OperatingHistory, Operations, EvidenceKept } from './engagement/operations.js';
+export type {
+  ControlFacts,
+  Design,
+  EngagementReadiness,
+  WindowReadiness,
+  ControlInWindow,
+  TypeIReadiness,
+  WindowStatus,
+  SampleRange,
+} from './engagement/types.js';
+export { engagementReadiness, earliestFeasibleStart, windowReadiness } from './engagement/readiness.js';
+export { controlInWindow, frequencyOf, REPORTING_DAYS } from './engagement/window-status.js';
+export { occurrencesIn, nextDue } from './engagement/occurrences.js';
+export { sampleRange, SAMPLE_CAVEAT } from './engagement/sampling.js';
+export { controlFacts, designOf } from './engagement/facts.js';
