@@ -69,10 +69,10 @@ describe('soc2-ready diff (in-process)', () => {
     const r = await diff('answers.yaml', 'after.yaml');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 87% → 87% (±0 pts)');
-    expect(r.stdout).toContain('| Security | 89% | 89% | = 0 |');
+    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 87% → 88% (+1 pts)');
+    expect(r.stdout).toContain('| Security | 89% | 90% | ▲ +1 pts |');
     expect(r.stdout).toContain(
-      '- **CC6.1** (Security): Ready 90% → Ready 88% (-2 pts)\n- **CC7.2** (Security): Ready 83% → Partial 78% (-5 pts)\n',
+      '- **CC6.1** (Security): Ready 92% → Ready 90% (-2 pts)\n- **CC6.6** (Security): Ready 97% → Ready 93% (-4 pts)\n- **CC7.2** (Security): Ready 83% → Partial 78% (-5 pts)\n',
     );
     expect(r.stdout).toContain('- `MON-01.retention` (MON-01): How long are security-relevant logs kept?');
     expect((await lint({ strings: { diff: r.stdout } })).toString()).toBe('');
@@ -100,14 +100,21 @@ describe('soc2-ready diff (in-process)', () => {
       organization: 'Northwind Analytics',
     });
     expect(d.regression).toBe(true);
-    expect(d.overall).toEqual({ before: 87, after: 87, delta: 0, statusBefore: 'ready', statusAfter: 'ready' });
+    expect(d.overall).toEqual({ before: 87, after: 88, delta: 1, statusBefore: 'ready', statusAfter: 'ready' });
     expect(d.regressed).toEqual([
       {
         id: 'CC6.1',
         category: 'security',
-        before: { status: 'ready', score: 90 },
-        after: { status: 'ready', score: 88 },
+        before: { status: 'ready', score: 92 },
+        after: { status: 'ready', score: 90 },
         delta: -2,
+      },
+      {
+        id: 'CC6.6',
+        category: 'security',
+        before: { status: 'ready', score: 97 },
+        after: { status: 'ready', score: 93 },
+        delta: -4,
       },
       {
         id: 'CC7.2',
@@ -126,7 +133,7 @@ describe('soc2-ready diff (in-process)', () => {
       score: 66,
       weight: 3,
       owner: 'Security lead',
-      criteria: ['CC6.1'],
+      criteria: ['CC6.1', 'CC6.6'],
     });
     expect(d.gapsClosed.map((g: { control: string }) => g.control)).toEqual(['GOV-02']);
     expect(d.newNotSure).toEqual([
@@ -146,7 +153,7 @@ describe('soc2-ready diff (in-process)', () => {
   test('--fail-on-regression: exit 1 naming the regressed criteria; the document is still printed', async () => {
     const r = await diff('answers.yaml', 'after.yaml', { failOnRegression: true });
     expect(r.code).toBe(1);
-    expect(r.stderr).toBe('soc2-ready: readiness regressed: criteria CC6.1, CC7.2.\n');
+    expect(r.stderr).toBe('soc2-ready: readiness regressed: criteria CC6.1, CC6.6, CC7.2.\n');
     expect(r.stdout).toMatch(/^## SOC 2 readiness/);
   });
 

@@ -124,8 +124,8 @@ describe('diff (spawned)', () => {
     writeFileSync(join(dir, 'worse.yaml'), worse);
     const r = runCli(['diff', 'answers.yaml', 'worse.yaml', '--fail-on-regression'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stdout).toMatch(/^## SOC 2 readiness: 87% → \d+% \(-\d+ pts\)/);
-    expect(r.stdout).toContain('CC8.1');
+    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 87% → 87% (±0 pts)');
+    expect(r.stdout).toContain('- **CC8.1** (Security): Ready 90% → Ready 80% (-10 pts)\n');
     expect(runCli(['diff', 'answers.yaml', 'answers.yaml', '--fail-on-regression'], { cwd: dir }).status).toBe(0);
     const json = JSON.parse(runCli(['diff', 'answers.yaml', 'worse.yaml', '--format', 'json'], { cwd: dir }).stdout);
     expect(json.regression).toBe(true);
