@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Build step after tsc: (1) ajv standalone validators for every schema (no runtime schema compile),
-// (2) a parsed snapshot of the shipped content (see src/builtin-snapshot.ts).
+// (2) a parsed snapshot of the shipped content (see src/runtime/builtin-snapshot.ts).
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -15,15 +15,15 @@ const validators = join(root, 'dist', 'validators');
 mkdirSync(validators, { recursive: true });
 for (const file of readdirSync(join(root, 'criteria', 'schema')).filter((f) => f.endsWith('.schema.json'))) {
   const schema = JSON.parse(readFileSync(join(root, 'criteria', 'schema', file), 'utf8'));
-  // The same options as src/catalog/schema.ts, plus code generation.
+  // The same options as src/yaml/schema.ts, plus code generation.
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
   writeFileSync(join(validators, file.replace('.schema.json', '.cjs')), standaloneCode(ajv, ajv.compile(schema)));
 }
 
-const { readBuiltinCatalog, loadControlsDir } = await import('../dist/load.js');
-const { readQuestionnaire } = await import('../dist/workspace.js');
-const { contentHash, SNAPSHOT_FILE } = await import('../dist/builtin-snapshot.js');
-const { builtinControlsDir } = await import('../dist/paths.js');
+const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/load.js');
+const { readQuestionnaire } = await import('../dist/project/workspace.js');
+const { contentHash, SNAPSHOT_FILE } = await import('../dist/runtime/builtin-snapshot.js');
+const { builtinControlsDir } = await import('../dist/runtime/paths.js');
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
 if (loaded.diagnostics.length > 0) {

@@ -2,7 +2,7 @@
 // Build step after tsc and build-content: bundles the CLI with esbuild so start-up loads a few files
 // instead of hundreds. Measured on this project: `yaml` loads in 5 ms bundled vs 26 ms as a package.
 //  - dist/cli.js (+ dist/cli-*.js chunks): the CLI, every command a lazily loaded chunk;
-//  - dist/vendor/*.cjs: the CommonJS dependencies loaded on demand (see src/vendor.ts);
+//  - dist/vendor/*.cjs: the CommonJS dependencies loaded on demand (see src/runtime/vendor.ts);
 //  - dist/validators/*.cjs: the ajv standalone validators, made self-contained.
 // Everything stays in dist/ itself so paths derived from import.meta.url are the same as for tsc's output.
 import { build } from 'esbuild';

@@ -1,7 +1,7 @@
 import { error, naturalCompare, type Diagnostic } from './diagnostics.js';
-import { schemaDiagnostics } from './catalog/schema.js';
-import { parseYamlSource } from './catalog/yaml-source.js';
-import { vendor } from './vendor.js';
+import { schemaDiagnostics } from './yaml/schema.js';
+import { parseYamlSource } from './yaml/source.js';
+import { vendor } from './runtime/vendor.js';
 import type { Answer } from './questionnaire/plan.js';
 import { checkOperations, orderedHistory, type Operations } from './engagement/operations.js';
 

@@ -1,6 +1,6 @@
 import { error, type Diagnostic } from './diagnostics.js';
-import { schemaDiagnostics } from './catalog/schema.js';
-import { parseYamlSource } from './catalog/yaml-source.js';
+import { schemaDiagnostics } from './yaml/schema.js';
+import { parseYamlSource } from './yaml/source.js';
 import type { Exclusion } from './catalog/rules.js';
 import { checkEngagement, type Engagement } from './engagement/config.js';
 

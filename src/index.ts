@@ -15,11 +15,11 @@ export { parseCatalog, criteriaOf } from './catalog/catalog.js';
 export { parseControlFile } from './catalog/controls.js';
 export { checkRules, type Exclusion, type InventoryInput } from './catalog/rules.js';
 export { checkInventory, type CheckResult, type CategoryCoverage } from './catalog/coverage.js';
-export { parseYamlSource } from './catalog/yaml-source.js';
+export { parseYamlSource } from './yaml/source.js';
 
 export { parseConfig, DEFAULT_THRESHOLDS, type Config, type Thresholds } from './config.js';
 export { resolveScope } from './scope.js';
-export { readBuiltinCatalog, loadControlsDir, loadConfig, findYamlFiles } from './load.js';
+export { readBuiltinCatalog, loadControlsDir, loadConfig, findYamlFiles } from './project/load.js';
 
 export { parseQuestionnaire, recommendedScope, type QuestionnaireContent } from './questionnaire/content.js';
 export {
@@ -37,7 +37,7 @@ export {
   type PlannedControl,
 } from './questionnaire/plan.js';
 export { parseAnswers, serializeAnswers, type AnswersDocument } from './answers.js';
-export { readQuestionnaire, loadWorkspace } from './workspace.js';
+export { readQuestionnaire, loadWorkspace } from './project/workspace.js';
 
 export {
   assess,
@@ -64,7 +64,7 @@ export {
   type OscalEvidence,
   type OscalVersion,
 } from './oscal/assessment-results.js';
-export { diffReports, renderDiffMarkdown, toDiffJson } from './diff.js';
+export { diffReports, renderDiffMarkdown, toDiffJson } from './diff/compare.js';
 
 export type { Engagement, EngagementType } from './engagement/config.js';
 export type { OperatingHistory, Operations, EvidenceKept } from './engagement/operations.js';

@@ -1,5 +1,5 @@
 import type { Catalog } from './catalog/types.js';
-import { closest, quotedList } from './catalog/suggest.js';
+import { closest, quotedList } from './text/suggest.js';
 
 export type ScopeResult = { scope: Set<string> } | { error: string; hint?: string };
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { runAssess } from '../src/cli/commands/assess.js';
-import type { Io } from '../src/cli/main.js';
+import { fakeIo, type FakeIo } from './helpers/io.js';
 import type { Prompter, SelectChoice } from '../src/cli/prompter.js';
 import { InterruptedError } from '../src/errors.js';
 
@@ -63,14 +63,7 @@ function scripted(steps: Step[]): Prompter & { asked: { kind: string; message: s
 }
 
 let dir: string;
-let stderr: string;
-let stdout: string;
-const io = (): Io => ({
-  stdout: { write: (s: string) => ((stdout += s), true) } as unknown as Io['stdout'],
-  stderr: { write: (s: string) => ((stderr += s), true) } as unknown as Io['stderr'],
-  env: { NO_COLOR: '1' },
-  cwd: dir,
-});
+let io: FakeIo;
 const now = () => '2026-11-22T10:00:00.000Z';
 const answers = () => parse(readFileSync(join(dir, 'soc2-answers.yaml'), 'utf8'));
 const pick = (value: string): Step => ({ select: () => value });
@@ -80,8 +73,7 @@ beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'soc2-flow-'));
   mkdirSync(join(dir, 'controls'));
   writeFileSync(join(dir, 'controls', 'c.yaml'), CONTROLS);
-  stderr = '';
-  stdout = '';
+  io = fakeIo(dir, { NO_COLOR: '1' });
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -100,9 +92,9 @@ describe('assess with an injected prompter', () => {
       pick('quarterly'),
       pick('yes'),
     ]);
-    expect(await runAssess({ controls: 'controls' }, io(), { prompter, requireTerminal: false, now })).toBe(0);
-    expect(stderr).toContain('recommended Privacy:');
-    expect(stderr).toContain(
+    expect(await runAssess({ controls: 'controls' }, io, { prompter, requireTerminal: false, now })).toBe(0);
+    expect(io.err()).toContain('recommended Privacy:');
+    expect(io.err()).toContain(
       'CC1.1 Commitment to integrity and ethical values\n  · Leadership shows by example that integrity and ethics matter',
     );
     const doc = answers();
@@ -117,35 +109,35 @@ describe('assess with an injected prompter', () => {
     expect(prompter.asked.find((a) => a.message.includes('How often'))!.message).toBe(
       'CC6 Logical and Physical Access Controls · question 2 of 3 · 33%\nT-01 Quarterly access reviews serves CC6.2\nHow often are access reviews done?',
     );
-    expect(stdout).toContain('overall readiness');
-    expect(stdout).toContain('soc2-ready report --answers soc2-answers.yaml --format html -o soc2-readiness.html');
+    expect(io.out()).toContain('overall readiness');
+    expect(io.out()).toContain('soc2-ready report --answers soc2-answers.yaml --format html -o soc2-readiness.html');
   });
 
   test('an interrupt keeps every answer given; the next run resumes without asking again', async () => {
     const first = scripted([{ input: () => 'Flow Co' }, ...scopingNo, { checkbox: [] }, pick('operating')]);
     await expect(
-      runAssess({ controls: 'controls' }, io(), { prompter: first, requireTerminal: false, now }),
+      runAssess({ controls: 'controls' }, io, { prompter: first, requireTerminal: false, now }),
     ).rejects.toBeInstanceOf(InterruptedError);
     expect(Object.keys(answers().answers)).toEqual(['T-02.in-place']);
     const second = scripted([pick('never')]);
-    expect(await runAssess({ controls: 'controls' }, io(), { prompter: second, requireTerminal: false, now })).toBe(0);
+    expect(await runAssess({ controls: 'controls' }, io, { prompter: second, requireTerminal: false, now })).toBe(0);
     expect(second.asked.map((a) => a.message.split('\n').pop())).toEqual(['How often are access reviews done?']);
     expect(answers().answers['T-01.practice'].value).toBe('never');
     expect(answers().answers['T-01.evidence']).toBeUndefined();
   });
 
   test('--review walks the answered questions with the current answer as default; --control limits it', async () => {
-    await runAssess({ controls: 'controls' }, io(), {
+    await runAssess({ controls: 'controls' }, io, {
       prompter: scripted([{ input: () => 'X' }, ...scopingNo, { checkbox: [] }, pick('operating'), pick('never')]),
       requireTerminal: false,
       now,
     });
     const review = scripted([pick('documented'), pick('never')]);
-    await runAssess({ controls: 'controls', review: true }, io(), { prompter: review, requireTerminal: false, now });
+    await runAssess({ controls: 'controls', review: true }, io, { prompter: review, requireTerminal: false, now });
     expect(review.asked.map((a) => a.default)).toEqual(['operating', 'never']);
     expect(answers().answers['T-02.in-place'].value).toBe('documented');
     const one = scripted([pick('quarterly'), pick('no')]);
-    await runAssess({ controls: 'controls', review: true, control: 'T-01' }, io(), {
+    await runAssess({ controls: 'controls', review: true, control: 'T-01' }, io, {
       prompter: one,
       requireTerminal: false,
       now,
@@ -161,8 +153,8 @@ describe('assess with an injected prompter', () => {
       join(dir, 'soc2-answers.yaml'),
       'version: 1\norganization: X\nscope: [security]\ncontrols: controls\nanswers:\n  GONE-01.q:\n    value: "yes"\n  T-02.in-place:\n    value: none\n  T-01.practice:\n    value: never\n',
     );
-    await runAssess({}, io(), { prompter: scripted([]), requireTerminal: false, now });
-    expect(stderr).toContain(
+    await runAssess({}, io, { prompter: scripted([]), requireTerminal: false, now });
+    expect(io.err()).toContain(
       '1 answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: GONE-01.q',
     );
     expect(answers().answers['GONE-01.q']).toEqual({ value: 'yes' });
@@ -174,10 +166,10 @@ describe('assess with an injected prompter', () => {
       'version: 1\norganization: X\nscope: [security]\ncontrols: controls\nanswers: {}\n',
     );
     await expect(
-      runAssess({ category: 'privacy' }, io(), { prompter: scripted([]), requireTerminal: false, now }),
+      runAssess({ category: 'privacy' }, io, { prompter: scripted([]), requireTerminal: false, now }),
     ).rejects.toThrow('Category "privacy" is not in this assessment\'s scope (security).');
     await expect(
-      runAssess({ control: 'NOPE-1' }, io(), { prompter: scripted([]), requireTerminal: false, now }),
+      runAssess({ control: 'NOPE-1' }, io, { prompter: scripted([]), requireTerminal: false, now }),
     ).rejects.toThrow('No control has the id "NOPE-1".');
   });
 });

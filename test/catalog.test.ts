@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseCatalog } from '../src/catalog/catalog.js';
-import { readBuiltinCatalog } from '../src/load.js';
-import { builtinCatalogFile } from '../src/paths.js';
+import { readBuiltinCatalog } from '../src/project/load.js';
+import { builtinCatalogFile } from '../src/runtime/paths.js';
 
 const catalog = readBuiltinCatalog();
 

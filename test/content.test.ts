@@ -4,8 +4,8 @@ import { relative } from 'node:path';
 import { parseControlFile } from '../src/catalog/controls.js';
 import { checkInventory } from '../src/catalog/coverage.js';
 import type { Control } from '../src/catalog/types.js';
-import { findYamlFiles, readBuiltinCatalog } from '../src/load.js';
-import { builtinControlsDir, packageRoot } from '../src/paths.js';
+import { findYamlFiles, readBuiltinCatalog } from '../src/project/load.js';
+import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
 
 const catalog = readBuiltinCatalog();
 const files = findYamlFiles(builtinControlsDir);

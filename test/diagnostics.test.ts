@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { formatDiagnostic, naturalCompare, sortDiagnostics, type Diagnostic } from '../src/diagnostics.js';
-import { closest, quotedList } from '../src/catalog/suggest.js';
+import { closest, quotedList } from '../src/text/suggest.js';
 
 describe('naturalCompare', () => {
   test.each([

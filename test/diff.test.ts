@@ -9,7 +9,7 @@ import {
   toDiffJson,
   wrapItem,
   type ReportJson,
-} from '../src/diff.js';
+} from '../src/diff/compare.js';
 import type { Status } from '../src/scoring.js';
 
 type Criterion = ReportJson['criteria'][number];

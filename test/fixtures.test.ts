@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { loadAndCheck } from '../src/cli/commands/check.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
-import { readBuiltinCatalog } from '../src/load.js';
+import { readBuiltinCatalog } from '../src/project/load.js';
 
 const root = fileURLToPath(new URL('./fixtures/invalid/', import.meta.url));
 const cases = readdirSync(root).sort();

@@ -4,7 +4,7 @@ import { stringify } from 'yaml';
 import { parseControlFile } from '../src/catalog/controls.js';
 import { parseAnswers } from '../src/answers.js';
 import { resolveScope } from '../src/scope.js';
-import { readBuiltinCatalog } from '../src/load.js';
+import { readBuiltinCatalog } from '../src/project/load.js';
 
 /** The loader's contract: any text gives controls or diagnostics, never a throw, never console output. */
 function expectContract(text: string) {

@@ -1,8 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Control } from '../src/catalog/types.js';
-import { loadControlsDir, readBuiltinCatalog } from '../src/load.js';
-import { builtinControlsDir, packageRoot } from '../src/paths.js';
+import { loadControlsDir, readBuiltinCatalog } from '../src/project/load.js';
+import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
 import { recommendedScope } from '../src/questionnaire/content.js';
 import {
   applicableQuestions,
@@ -15,7 +15,7 @@ import {
   type Answers,
   type PlanFilter,
 } from '../src/questionnaire/plan.js';
-import { readQuestionnaire } from '../src/workspace.js';
+import { readQuestionnaire } from '../src/project/workspace.js';
 
 const catalog = readBuiltinCatalog();
 const controls = loadControlsDir(builtinControlsDir, packageRoot).controls;

@@ -2,11 +2,11 @@ import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Catalog, Control, Question } from '../src/catalog/types.js';
 import { DEFAULT_THRESHOLDS } from '../src/config.js';
-import { loadControlsDir, readBuiltinCatalog } from '../src/load.js';
-import { builtinControlsDir, packageRoot } from '../src/paths.js';
+import { loadControlsDir, readBuiltinCatalog } from '../src/project/load.js';
+import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
 import { applies, planControls, type Answer, type Answers } from '../src/questionnaire/plan.js';
 import { assess, percent, scoreControl, scoreQuestion, statusOf, type Assessment } from '../src/scoring.js';
-import { readQuestionnaire } from '../src/workspace.js';
+import { readQuestionnaire } from '../src/project/workspace.js';
 
 // ---- a tiny hand-built world ------------------------------------------------------------------
 const catalog: Catalog = {

@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseDocument } from 'yaml';
 import { serializeAnswers, type AnswersDocument } from '../src/answers.js';
-import { parseSimpleYaml } from '../src/catalog/simple-yaml.js';
+import { parseSimpleYaml } from '../src/yaml/simple.js';
 import { repoRoot } from './helpers/run-cli.js';
 
 /** What the real reader makes of a text, or undefined when it reports an error. */

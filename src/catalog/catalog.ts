@@ -1,7 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics.js';
-import { schemaDiagnostics } from './schema.js';
+import { schemaDiagnostics } from '../yaml/schema.js';
 import type { Catalog, Criterion } from './types.js';
-import { parseYamlSource } from './yaml-source.js';
+import { parseYamlSource } from '../yaml/source.js';
 
 export interface CatalogResult {
   catalog?: Catalog;

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { schemaCheck } from './schema.js';
+import { schemaCheck } from '../yaml/schema.js';
 import type { Choice, Control, Frequency, Question } from './types.js';
-import { parseYamlSource, type YamlSource } from './yaml-source.js';
+import { parseYamlSource, type YamlSource } from '../yaml/source.js';
 
 export interface ControlFileResult {
   controls: Control[];

@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { closest, quotedList } from './suggest.js';
+import { closest, quotedList } from '../text/suggest.js';
 import type { Catalog, Control } from './types.js';
 
 /** A criterion consciously carved out of the examination (e.g. covered by a subservice organization). */

@@ -1,9 +1,10 @@
 /** Registers every command: flags, help text and examples only. Each action lazy-loads its module. */
 import { Command, Option } from '@commander-js/extra-typings';
-import type { Io } from './main.js';
+import type { ExitCode } from './exit-code.js';
+import type { Io } from './io.js';
 import type { OutputFlag } from './outputs.js';
 
-type SetExit = (code: number) => void;
+type SetExit = (code: ExitCode) => void;
 
 /** Records --format and -o in command-line order (commander keeps each list, not their interleaving). */
 function trackOutputs(command: Command): OutputFlag[] {

@@ -6,21 +6,12 @@ import { Command, CommanderError } from '@commander-js/extra-typings';
 import { registerCommands } from './commands.js';
 import { reportFailure } from './failure.js';
 import { version } from './version.js';
-
-export const EXIT = { ok: 0, findings: 1, usage: 2, interrupted: 130 } as const;
-
-export interface Io {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
-  stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  env: NodeJS.ProcessEnv;
-  cwd: string;
-}
-
-const processIo = (): Io => ({ stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() });
+import { ExitCode } from './exit-code.js';
+import { processIo, type Io } from './io.js';
 
 /** Runs the CLI and returns the exit code; never calls process.exit. */
-export async function main(argv: string[], io: Io = processIo()): Promise<number> {
-  let exitCode: number = EXIT.ok;
+export async function main(argv: string[], io: Io = processIo()): Promise<ExitCode> {
+  let exitCode: ExitCode = ExitCode.ok;
   const program = new Command()
     .name('soc2-ready')
     .description(
@@ -56,9 +47,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<number
 }
 
 /** commander exits 1 on usage mistakes; this tool reserves 1 for findings, so they become 2. */
-function commanderExit(e: CommanderError): number {
+function commanderExit(e: CommanderError): ExitCode {
   const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
-  if (benign.includes(e.code)) return EXIT.ok;
+  if (benign.includes(e.code)) return ExitCode.ok;
   // `soc2-ready` alone prints help on stderr; that is a usage mistake too.
-  return EXIT.usage;
+  return ExitCode.usage;
 }

@@ -1,8 +1,8 @@
 /** Pairs `--format` and `-o` flags into outputs; several pairs in one run are allowed. */
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../fs-atomic.js';
-import type { Io } from './main.js';
+import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import type { Io } from './io.js';
 
 export interface Output<F extends string> {
   format: F;

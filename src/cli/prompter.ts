@@ -1,6 +1,7 @@
 /** The only module that imports @inquirer/prompts. Prompts draw on stderr so stdout stays clean. */
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { InterruptedError } from '../errors.js';
+import type { Io } from './io.js';
 
 export interface SelectChoice<T> {
   name: string;
@@ -14,9 +15,9 @@ export interface Prompter {
   checkbox<T>(message: string, choices: { name: string; value: T; checked: boolean }[]): Promise<T[]>;
 }
 
-/** A Prompter over @inquirer/prompts; Ctrl-C becomes an InterruptedError carrying `resumeHint`. */
-export function inquirerPrompter(resumeHint: string, output: NodeJS.WritableStream = process.stderr): Prompter {
-  const context = { output };
+/** A Prompter over @inquirer/prompts on the command's stdin and stderr; Ctrl-C becomes an InterruptedError carrying `resumeHint`. */
+export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'stderr'>): Prompter {
+  const context = { input: io.stdin, output: io.stderr };
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
       return await run();

@@ -1,6 +1,6 @@
 import type { ReportMeta } from '../report/view.js';
 import { staleAnswerIds } from '../questionnaire/plan.js';
-import type { Workspace } from '../workspace.js';
+import type { Workspace } from '../project/workspace.js';
 import { version } from './version.js';
 
 /** What a report says about its own making: organization, sources, time, tool, stale answers. */

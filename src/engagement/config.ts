@@ -1,6 +1,6 @@
 /** `engagement:` in soc2-ready.yaml: which examination is being prepared, and when. */
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
-import type { PathSegment } from '../catalog/yaml-source.js';
+import type { PathSegment } from '../yaml/source.js';
 import { isDate } from './dates.js';
 
 export type EngagementType = 'type1' | 'type2';

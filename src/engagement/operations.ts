@@ -1,6 +1,6 @@
 /** `operations:` in the answers file: how each control has operated so far (Type II readiness). */
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
-import type { PathSegment } from '../catalog/yaml-source.js';
+import type { PathSegment } from '../yaml/source.js';
 import type { Frequency } from '../catalog/types.js';
 import { isDate } from './dates.js';
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from '../diagnostics.js';
-import { schemaDiagnostics } from '../catalog/schema.js';
+import { schemaDiagnostics } from '../yaml/schema.js';
 import type { Choice } from '../catalog/types.js';
-import { parseYamlSource } from '../catalog/yaml-source.js';
+import { parseYamlSource } from '../yaml/source.js';
 
 export interface ScopingQuestion {
   id: string;

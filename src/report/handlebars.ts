@@ -8,8 +8,8 @@ import { basename, join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { error } from '../diagnostics.js';
 import { ContentError, UsageError } from '../errors.js';
-import { displayPath, templatesDir } from '../paths.js';
-import { requireBuilt, vendor } from '../vendor.js';
+import { displayPath, templatesDir } from '../runtime/paths.js';
+import { requireBuilt, vendor } from '../runtime/vendor.js';
 
 type HandlebarsApi = typeof import('handlebars');
 export type TemplateFormat = 'md' | 'html';

@@ -7,7 +7,7 @@ import { lint } from 'markdownlint/promise';
 import { parseDocument } from 'yaml';
 import { runDiff, type DiffOptions } from '../../src/cli/commands/diff.js';
 import { reportFailure } from '../../src/cli/failure.js';
-import type { Io } from '../../src/cli/main.js';
+import { fakeIo } from '../helpers/io.js';
 import { UsageError } from '../../src/errors.js';
 import { repoRoot } from '../helpers/run-cli.js';
 
@@ -44,20 +44,12 @@ interface Run {
 }
 
 async function diff(before: string, after: string, options: Partial<DiffOptions> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const sink = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true) }) as unknown as Io['stdout'];
-  const io: Io = {
-    stdout: sink((s) => (stdout += s)),
-    stderr: sink((s) => (stderr += s)),
-    env: { SOURCE_DATE_EPOCH: '1795000000' },
-    cwd: dir,
-  };
+  const io = fakeIo(dir, { SOURCE_DATE_EPOCH: '1795000000' });
   try {
     const code = await runDiff({ format: 'md', ...options }, before, after, io);
-    return { code, stdout, stderr };
+    return { code, stdout: io.out(), stderr: io.err() };
   } catch (cause) {
-    return { code: reportFailure(cause, io), stdout, stderr };
+    return { code: reportFailure(cause, io), stdout: io.out(), stderr: io.err() };
   }
 }
 
@@ -212,13 +204,6 @@ describe('soc2-ready diff (in-process)', () => {
       code: 2,
       stderr: expect.stringContaining('is not a `soc2-ready report --format json` output'),
     });
-    await expect(
-      runDiff({ format: 'md' }, 'nope.json', 'after.yaml', {
-        stdout: process.stdout,
-        stderr: process.stderr,
-        env: {},
-        cwd: dir,
-      }),
-    ).rejects.toBeInstanceOf(UsageError);
+    await expect(runDiff({ format: 'md' }, 'nope.json', 'after.yaml', fakeIo(dir))).rejects.toBeInstanceOf(UsageError);
   });
 });

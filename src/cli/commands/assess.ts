@@ -9,9 +9,10 @@ import {
   staleAnswerIds,
   type PlannedControl,
 } from '../../questionnaire/plan.js';
-import { assessWorkspace, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../workspace.js';
+import { assessWorkspace, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../project/workspace.js';
 import { colorLevel } from '../color.js';
-import type { Io } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 import type { Painter } from '../print.js';
 import type { Prompter } from '../prompter.js';
 
@@ -33,14 +34,14 @@ export interface AssessDeps {
   requireTerminal?: boolean;
 }
 
-export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps = {}): Promise<number> {
+export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps = {}): Promise<ExitCode> {
   if (deps.requireTerminal !== false) assertInteractive(io);
   const now = deps.now ?? (() => new Date().toISOString());
   const ws = loadWorkspace(options, io.cwd, now(), false);
   const { painter } = await import('../print.js');
   const paint = painter(colorLevel(io.stderr, io.env, options.color));
   const resumeHint = `Your answers are saved in ${ws.answersDisplay}. Run \`soc2-ready assess${ws.answersDisplay === 'soc2-answers.yaml' ? '' : ` --answers ${ws.answersDisplay}`}\` to continue.`;
-  const prompter = deps.prompter ?? (await import('../prompter.js')).inquirerPrompter(resumeHint);
+  const prompter = deps.prompter ?? (await import('../prompter.js')).inquirerPrompter(resumeHint, io);
   const say = (text: string) => io.stderr.write(text);
   say(
     ws.existed
@@ -66,12 +67,11 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
       ],
     })}`,
   );
-  return 0;
+  return ExitCode.ok;
 }
 
 function assertInteractive(io: Io): void {
-  const stdin = process.stdin as { isTTY?: boolean };
-  if (!stdin.isTTY || !io.stdout.isTTY || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false')) {
+  if (!io.stdin.isTTY || !io.stdout.isTTY || (io.env.CI !== undefined && io.env.CI !== '' && io.env.CI !== 'false')) {
     throw new UsageError(
       'assess asks questions and needs a terminal (stdin and stdout must be a TTY, and CI must not be set).',
       'Run it in a terminal, or render an existing answers file with `soc2-ready report --answers <file>`.',

@@ -4,13 +4,15 @@ import type { FindingLocation, Findings } from '../../formats/findings.js';
 import { clock } from '../clock.js';
 import { flagsOf, inGithubActions, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import type { Catalog } from '../../catalog/types.js';
-import { builtinControlsDir } from '../../paths.js';
+import { builtinControlsDir } from '../../runtime/paths.js';
 import { UsageError } from '../../errors.js';
 import { hasErrors, sortDiagnostics } from '../../diagnostics.js';
-import { controlsDirFor, loadConfig, loadControlsDir, readBuiltinCatalog } from '../../load.js';
+import { resolveControlsDir } from '../../project/controls-dir.js';
+import { loadConfig, loadControlsDir, readBuiltinCatalog } from '../../project/load.js';
 import { resolveScope, splitList } from '../../scope.js';
 import { colorLevel } from '../color.js';
-import type { Io } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 
 export const CHECK_FORMATS = ['text', 'json', 'junit', 'sarif', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -27,7 +29,7 @@ export interface CheckOptions {
 }
 
 /** Loads config and controls, runs every rule, writes each requested format; 1 on any error-level finding. */
-export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
+export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode> {
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), CHECK_FORMATS, 'text', io.cwd);
   const catalog = readBuiltinCatalog();
   const { result, location } = loadAndCheck(catalog, options, io.cwd);
@@ -51,7 +53,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<number> {
     if (!outputs.some((o) => o.format === 'github')) io.stderr.write(github.toGithubAnnotations(all));
     if (io.env.GITHUB_STEP_SUMMARY) appendFileSync(io.env.GITHUB_STEP_SUMMARY, `${github.toStepSummary(all)}\n`);
   }
-  return result.ok ? 0 : 1;
+  return result.ok ? ExitCode.ok : ExitCode.findings;
 }
 
 async function renderCheck(
@@ -82,7 +84,7 @@ export function loadAndCheck(
   cwd: string,
 ): { result: CheckResult; location?: FindingLocation } {
   const loadedConfig = loadConfig(cwd, options.config);
-  const dir = controlsDirFor(options.controls, loadedConfig, cwd);
+  const dir = resolveControlsDir({ option: options.controls, config: loadedConfig, cwd });
   const loaded = loadControlsDir(dir, cwd);
   const requested = options.scope !== undefined ? splitList(options.scope) : (loadedConfig.config.scope ?? []);
   const scope = resolveScope(catalog, requested);

@@ -1,7 +1,8 @@
 import { UsageError } from '../../errors.js';
-import { readBuiltinCatalog } from '../../load.js';
+import { readBuiltinCatalog } from '../../project/load.js';
 import { colorLevel } from '../color.js';
-import type { Io } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 
 export interface CriteriaOptions {
   category?: string;
@@ -11,7 +12,7 @@ export interface CriteriaOptions {
 }
 
 /** Lists the catalog in AICPA order, optionally one category, optionally with points of focus. */
-export async function runCriteria(options: CriteriaOptions, io: Io): Promise<number> {
+export async function runCriteria(options: CriteriaOptions, io: Io): Promise<ExitCode> {
   const catalog = readBuiltinCatalog();
   const ids = catalog.categories.map((c) => c.id);
   if (options.category !== undefined && !ids.includes(options.category)) {
@@ -20,7 +21,7 @@ export async function runCriteria(options: CriteriaOptions, io: Io): Promise<num
   const criteria = catalog.criteria.filter((c) => options.category === undefined || c.category === options.category);
   if (options.format === 'json') {
     io.stdout.write(`${JSON.stringify(criteria, null, 2)}\n`);
-    return 0;
+    return ExitCode.ok;
   }
   const { painter } = await import('../print.js');
   const paint = painter(colorLevel(io.stdout, io.env, options.color));
@@ -41,5 +42,5 @@ export async function runCriteria(options: CriteriaOptions, io: Io): Promise<num
     ),
   );
   io.stdout.write(`${lines.join('\n')}\n`);
-  return 0;
+  return ExitCode.ok;
 }

@@ -11,14 +11,15 @@ import {
   toDiffJson,
   type ReadinessDiff,
   type ReportJson,
-} from '../../diff.js';
+} from '../../diff/compare.js';
 import { UsageError } from '../../errors.js';
-import { displayPath } from '../../paths.js';
+import { displayPath } from '../../runtime/paths.js';
 import { toReportJson } from '../../report/json.js';
-import { assessWorkspace, loadWorkspace, type WorkspaceOptions } from '../../workspace.js';
+import { assessWorkspace, loadWorkspace, type WorkspaceOptions } from '../../project/workspace.js';
 import { reportMetaOf } from '../report-meta.js';
 import { clock } from '../clock.js';
-import type { Io } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 import { writeOutput } from '../outputs.js';
 
 export const DIFF_FORMATS = ['md', 'json'] as const;
@@ -31,7 +32,7 @@ export interface DiffOptions {
   config?: string;
 }
 
-export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<number> {
+export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<ExitCode> {
   const format = options.format;
   if (!(DIFF_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`Unknown format "${format}".`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
@@ -43,9 +44,9 @@ export async function runDiff(options: DiffOptions, before: string, after: strin
   if (path) io.stderr.write(`Wrote ${format} diff to ${displayPath(path, io.cwd)}\n`);
   if (options.failOnRegression && hasRegression(diff)) {
     io.stderr.write(`soc2-ready: readiness regressed: ${regressionSummary(diff)}.\n`);
-    return 1;
+    return ExitCode.findings;
   }
-  return 0;
+  return ExitCode.ok;
 }
 
 /** One side of the diff: a `report --format json` output as is, or an answers file scored like `report` does. */

@@ -2,8 +2,9 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { builtinControlsDir, displayPath, schemaDir } from '../../paths.js';
-import type { Io } from '../main.js';
+import { builtinControlsDir, displayPath, schemaDir } from '../../runtime/paths.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 
 export interface InitOptions {
   force?: boolean;
@@ -12,7 +13,7 @@ export interface InitOptions {
 
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=.*$/m;
 
-export async function runInit(dir: string | undefined, options: InitOptions, io: Io): Promise<number> {
+export async function runInit(dir: string | undefined, options: InitOptions, io: Io): Promise<ExitCode> {
   const target = resolve(io.cwd, dir ?? '.');
   const controlFiles = readdirSync(builtinControlsDir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -59,7 +60,7 @@ export async function runInit(dir: string | undefined, options: InitOptions, io:
       `  soc2-ready check${rel === '.' ? '' : ` --config ${displayPath(configPath, io.cwd)}`}    # every in-scope criterion mapped?\n` +
       `  soc2-ready assess${rel === '.' ? '' : ` --config ${displayPath(configPath, io.cwd)}`}   # answer the questionnaire\n`,
   );
-  return 0;
+  return ExitCode.ok;
 }
 
 function configTemplate(organization = 'Your Company'): string {

@@ -2,11 +2,12 @@
 import { appendFileSync } from 'node:fs';
 import { UsageError } from '../../errors.js';
 import { percent } from '../../scoring.js';
-import { assessWorkspace, loadWorkspace } from '../../workspace.js';
+import { assessWorkspace, loadWorkspace } from '../../project/workspace.js';
 import { reportMetaOf } from '../report-meta.js';
 import { clock } from '../clock.js';
 import { colorLevel } from '../color.js';
-import type { Io } from '../main.js';
+import { ExitCode } from '../exit-code.js';
+import type { Io } from '../io.js';
 import { flagsOf, inGithubActions, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import { REPORT_FORMATS, renderers, reportFindings, type RenderContext } from '../report-formats.js';
 
@@ -23,7 +24,7 @@ export interface ReportOptions {
   color?: boolean;
 }
 
-export async function runReport(options: ReportOptions, io: Io): Promise<number> {
+export async function runReport(options: ReportOptions, io: Io): Promise<ExitCode> {
   const failUnder = parseFailUnder(options.failUnder);
   const outputs = resolveOutputs(
     options.outputs ?? flagsOf(options),
@@ -53,7 +54,7 @@ export async function runReport(options: ReportOptions, io: Io): Promise<number>
     );
     if (output.path)
       io.stderr.write(
-        `Wrote ${output.format} report to ${(await import('../../paths.js')).displayPath(output.path, io.cwd)}\n`,
+        `Wrote ${output.format} report to ${(await import('../../runtime/paths.js')).displayPath(output.path, io.cwd)}\n`,
       );
   }
   if (inGithubActions(io.env))
@@ -65,9 +66,9 @@ export async function runReport(options: ReportOptions, io: Io): Promise<number>
   const overall = percent(assessment.overall.score) ?? 0;
   if (failUnder !== undefined && overall < failUnder) {
     io.stderr.write(`soc2-ready: overall readiness ${overall}% is below --fail-under ${failUnder}%.\n`);
-    return 1;
+    return ExitCode.findings;
   }
-  return 0;
+  return ExitCode.ok;
 }
 
 function parseFailUnder(value: string | undefined): number | undefined {

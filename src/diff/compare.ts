@@ -3,9 +3,9 @@
  * Order is always the reports' own (catalog) order, never alphabetical: categories and criteria
  * follow `after`, gaps follow their report (weight, then catalog), questions follow the plan.
  */
-import type { toReportJson } from './report/json.js';
-import { statusLabel } from './report/view.js';
-import type { Status } from './scoring.js';
+import type { toReportJson } from '../report/json.js';
+import { statusLabel } from '../report/view.js';
+import type { Status } from '../scoring.js';
 
 export type ReportJson = ReturnType<typeof toReportJson>;
 type Gap = ReportJson['gaps'][number];

@@ -1,15 +1,15 @@
 /** The file-system edge of loading: finds and reads files, then hands text to the pure parsers. */
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { parseCatalog } from './catalog/catalog.js';
-import { parseControlFile } from './catalog/controls.js';
-import type { Catalog, Control } from './catalog/types.js';
-import { decodeUtf8 } from './catalog/yaml-source.js';
-import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from './config.js';
-import { naturalCompare, type Diagnostic } from './diagnostics.js';
-import { UsageError } from './errors.js';
-import { builtinCatalogFile, builtinControlsDir, displayPath } from './paths.js';
-import { builtinSnapshot, type BuiltinSnapshot } from './builtin-snapshot.js';
+import { parseCatalog } from '../catalog/catalog.js';
+import { parseControlFile } from '../catalog/controls.js';
+import type { Catalog, Control } from '../catalog/types.js';
+import { decodeUtf8 } from '../yaml/source.js';
+import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from '../config.js';
+import { naturalCompare, type Diagnostic } from '../diagnostics.js';
+import { UsageError } from '../errors.js';
+import { builtinCatalogFile, builtinControlsDir, displayPath } from '../runtime/paths.js';
+import { builtinSnapshot, type BuiltinSnapshot } from '../runtime/builtin-snapshot.js';
 
 let builtinCatalog: Catalog | undefined;
 
@@ -113,11 +113,4 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     return { config: { ...EMPTY_CONFIG, file: shown }, diagnostics: [diagnostic], baseDir: dirname(path) };
   const parsed = parseConfig(text!, shown);
   return { ...parsed, baseDir: dirname(path) };
-}
-
-/** The controls folder to use: --controls, else the config's `controls:`, else the built-in library. */
-export function controlsDirFor(option: string | undefined, loaded: LoadedConfig, cwd: string): string {
-  if (option) return resolve(cwd, option);
-  if (loaded.config.controls) return resolve(loaded.baseDir, loaded.config.controls);
-  return builtinControlsDir;
 }

@@ -6,9 +6,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Catalog, Control } from './catalog/types.js';
+import type { Catalog, Control } from '../catalog/types.js';
 import { buildDir, builtinCatalogFile, builtinControlsDir, builtinQuestionnaireFile } from './paths.js';
-import type { QuestionnaireContent } from './questionnaire/content.js';
+import type { QuestionnaireContent } from '../questionnaire/content.js';
 
 export interface BuiltinSnapshot {
   hash: string;

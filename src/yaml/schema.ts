@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { error, type Diagnostic } from '../diagnostics.js';
-import { schemaDir } from '../paths.js';
-import { requireBuilt, vendor } from '../vendor.js';
-import { closest } from './suggest.js';
-import type { PathSegment, YamlSource } from './yaml-source.js';
+import { schemaDir } from '../runtime/paths.js';
+import { requireBuilt, vendor } from '../runtime/vendor.js';
+import { closest } from '../text/suggest.js';
+import type { PathSegment, YamlSource } from './source.js';
 
 export type SchemaName = 'catalog' | 'controls' | 'config' | 'answers' | 'questionnaire';
 

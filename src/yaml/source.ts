@@ -1,6 +1,6 @@
 import type { Document, Node as YamlNode } from 'yaml';
-import { vendor } from '../vendor.js';
-import { parseSimpleYaml } from './simple-yaml.js';
+import { vendor } from '../runtime/vendor.js';
+import { parseSimpleYaml } from './simple.js';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
 /** Files above this size are refused before parsing: a control file is a few hundred KB at most. */

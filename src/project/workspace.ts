@@ -8,20 +8,21 @@ import {
   parseAnswers,
   serializeAnswers,
   type AnswersDocument,
-} from './answers.js';
-import type { Catalog, Control } from './catalog/types.js';
-import { decodeUtf8 } from './catalog/yaml-source.js';
-import type { Config } from './config.js';
-import { hasErrors } from './diagnostics.js';
-import { ContentError, UsageError } from './errors.js';
-import { writeFileAtomic } from './fs-atomic.js';
+} from '../answers.js';
+import type { Catalog, Control } from '../catalog/types.js';
+import { decodeUtf8 } from '../yaml/source.js';
+import type { Config } from '../config.js';
+import { hasErrors } from '../diagnostics.js';
+import { ContentError, UsageError } from '../errors.js';
+import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import { resolveControlsDir } from './controls-dir.js';
 import { loadConfig, loadControlsDir, readBuiltinCatalog } from './load.js';
-import { builtinSnapshot } from './builtin-snapshot.js';
-import { builtinControlsDir, builtinQuestionnaireFile, displayPath } from './paths.js';
-import { parseQuestionnaire, type QuestionnaireContent } from './questionnaire/content.js';
-import { planControls, type PlannedControl } from './questionnaire/plan.js';
-import { resolveScope } from './scope.js';
-import { assess, type Assessment } from './scoring.js';
+import { builtinSnapshot } from '../runtime/builtin-snapshot.js';
+import { builtinControlsDir, builtinQuestionnaireFile, displayPath } from '../runtime/paths.js';
+import { parseQuestionnaire, type QuestionnaireContent } from '../questionnaire/content.js';
+import { planControls, type PlannedControl } from '../questionnaire/plan.js';
+import { resolveScope } from '../scope.js';
+import { assess, type Assessment } from '../scoring.js';
 
 export interface WorkspaceOptions {
   answers?: string;
@@ -74,7 +75,12 @@ export function loadWorkspace(options: WorkspaceOptions, cwd: string, now: strin
   const doc = existed
     ? readAnswersFile(answersPath, answersDisplay)
     : { ...emptyAnswers(now), organization: config.organization };
-  const controlsDir = controlsFolder(options.controls, doc, config, loadedConfig.baseDir, answersPath, cwd);
+  const controlsDir = resolveControlsDir({
+    option: options.controls,
+    answers: { path: answersPath, controls: doc.controls },
+    config: loadedConfig,
+    cwd,
+  });
   const loaded = loadControlsDir(controlsDir, cwd);
   if (hasErrors(loaded.diagnostics))
     throw new ContentError(
@@ -107,21 +113,6 @@ function readAnswersFile(path: string, shown: string): AnswersDocument {
       `Answers file "${shown}" is not valid; fix it or start a new one with --answers <file>.`,
     );
   return doc;
-}
-
-/** --controls, else the answers file's recorded source, else the config's, else the built-in library. */
-function controlsFolder(
-  option: string | undefined,
-  doc: AnswersDocument,
-  config: Config,
-  configDir: string,
-  answersPath: string,
-  cwd: string,
-): string {
-  if (option) return resolve(cwd, option);
-  if (doc.controls && doc.controls !== BUILTIN_CONTROLS) return resolve(dirname(answersPath), doc.controls);
-  if (config.controls) return resolve(configDir, config.controls);
-  return builtinControlsDir;
 }
 
 /** The in-scope set of the answers file (security always included). */
