@@ -64,7 +64,9 @@ export {
   type OscalEvidence,
   type OscalVersion,
 } from './oscal/assessment-results.js';
-export { diffReports, renderDiffMarkdown, toDiffJson } from './diff/compare.js';
+export { diffReports } from './diff/compare.js';
+export { toDiffJson } from './diff/json.js';
+export { renderDiffMarkdown } from './diff/markdown.js';
 
 export type { Engagement, EngagementType } from './engagement/config.js';
 export type { OperatingHistory, Operations, EvidenceKept } from './engagement/operations.js';

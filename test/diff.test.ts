@@ -1,15 +1,9 @@
 import { describe, expect, test } from '@jest/globals';
 import MarkdownIt from 'markdown-it';
 import { lint } from 'markdownlint/promise';
-import {
-  diffReports,
-  hasRegression,
-  inlineText,
-  renderDiffMarkdown,
-  toDiffJson,
-  wrapItem,
-  type ReportJson,
-} from '../src/diff/compare.js';
+import { diffReports, hasRegression, type ReportJson } from '../src/diff/compare.js';
+import { toDiffJson } from '../src/diff/json.js';
+import { inlineText, renderDiffMarkdown, wrapItem } from '../src/diff/markdown.js';
 import type { Status } from '../src/scoring.js';
 
 type Criterion = ReportJson['criteria'][number];

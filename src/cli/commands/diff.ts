@@ -4,14 +4,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
-import {
-  diffReports,
-  hasRegression,
-  renderDiffMarkdown,
-  toDiffJson,
-  type ReadinessDiff,
-  type ReportJson,
-} from '../../diff/compare.js';
+import { diffReports, hasRegression, type ReadinessDiff, type ReportJson } from '../../diff/compare.js';
+import { toDiffJson } from '../../diff/json.js';
+import { renderDiffMarkdown } from '../../diff/markdown.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../runtime/paths.js';
 import { toReportJson } from '../../report/json.js';
