@@ -13,6 +13,32 @@ export interface Thresholds {
   partial: number;
 }
 
+/** The system under examination, as management would describe it (printed in the report's scope section). */
+export interface SystemDescription {
+  services?: string[];
+  boundaries?: string;
+  components?: Partial<Record<'infrastructure' | 'software' | 'people' | 'procedures' | 'data', string>>;
+  /** Principal service commitments and system requirements. */
+  commitments?: string[];
+}
+
+type Located = { file: string; line?: number; column?: number };
+
+/** A subservice organisation: its criteria stay in scope; carve-out means its controls are assumed (CSOCs). */
+export interface Subservice {
+  name: string;
+  services: string[];
+  method: 'carve-out' | 'inclusive';
+  criteria: string[];
+  /** Complementary subservice organisation controls: what the provider is assumed to operate. */
+  csocs: string[];
+  /** Ids of the company's own controls that monitor the provider. */
+  monitoredBy: string[];
+  location?: Located;
+  criteriaLocations?: (Located | undefined)[];
+  monitoredByLocations?: (Located | undefined)[];
+}
+
 export const DEFAULT_THRESHOLDS: Thresholds = { ready: 80, partial: 50 };
 
 export interface Config {
@@ -22,13 +48,17 @@ export interface Config {
   /** As written: relative to the config file's folder. */
   controls?: string;
   answers?: string;
+  system?: SystemDescription;
+  subservice: Subservice[];
+  /** Complementary user entity controls: what customers are expected to operate. */
+  cuecs: string[];
   exclusions: Exclusion[];
   thresholds: Thresholds;
   /** The examination being prepared (Type I or II); absent means a Type I as of today. */
   engagement?: Engagement;
 }
 
-export const EMPTY_CONFIG: Config = { exclusions: [], thresholds: DEFAULT_THRESHOLDS };
+export const EMPTY_CONFIG: Config = { subservice: [], cuecs: [], exclusions: [], thresholds: DEFAULT_THRESHOLDS };
 
 /** Parses soc2-ready.yaml. Pure; positions of exclusions are kept for diagnostics. */
 export function parseConfig(text: string, file: string): { config: Config; diagnostics: Diagnostic[] } {
@@ -38,8 +68,10 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
   if (source.data === null || source.data === undefined) return { config: empty, diagnostics: [] };
   const diagnostics = schemaDiagnostics('config', source);
   if (diagnostics.length > 0) return { config: empty, diagnostics };
-  const raw = source.data as Omit<Config, 'exclusions' | 'thresholds'> & {
+  const raw = source.data as Omit<Config, 'exclusions' | 'thresholds' | 'subservice' | 'cuecs'> & {
     exclusions?: { criterion: string; reason: string }[];
+    subservice?: Partial<Subservice>[];
+    cuecs?: string[];
     thresholds?: Partial<Thresholds>;
   };
   const thresholds = { ...DEFAULT_THRESHOLDS, ...raw.thresholds };
@@ -61,5 +93,28 @@ export function parseConfig(text: string, file: string): { config: Config; diagn
     reason: e.reason,
     location: { file, ...source.locate(['exclusions', i, 'criterion']) },
   }));
-  return { config: { ...raw, file, exclusions, thresholds }, diagnostics };
+  const subservice = (raw.subservice ?? []).map((entry, i) => toSubservice(entry, i, source, file));
+  return { config: { ...raw, file, subservice, cuecs: raw.cuecs ?? [], exclusions, thresholds }, diagnostics };
+}
+
+function toSubservice(
+  raw: Partial<Subservice>,
+  i: number,
+  source: ReturnType<typeof parseYamlSource>,
+  file: string,
+): Subservice {
+  const at = (...path: (string | number)[]) => ({ file, ...source.locate(['subservice', i, ...path]) });
+  const criteria = raw.criteria ?? [];
+  const monitoredBy = raw.monitoredBy ?? [];
+  return {
+    name: raw.name!,
+    services: raw.services ?? [],
+    method: raw.method!,
+    criteria,
+    csocs: raw.csocs ?? [],
+    monitoredBy,
+    location: at('name'),
+    criteriaLocations: criteria.map((_, k) => at('criteria', k)),
+    monitoredByLocations: monitoredBy.map((_, k) => at('monitoredBy', k)),
+  };
 }

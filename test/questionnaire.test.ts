@@ -31,6 +31,8 @@ const bare = (id: string, criteria: string[]): Control => ({
   id,
   title: id,
   criteria,
+  links: criteria.map((c) => ({ id: c, role: 'primary' })),
+  key: false,
   weight: 1,
   evidence: [],
   questions: [],

@@ -51,6 +51,8 @@ function control(id: string, criteria: string[], weight = 1, questions: Question
     id,
     title: `Control ${id}`,
     criteria,
+    links: criteria.map((c) => ({ id: c, role: 'primary' })),
+    key: false,
     weight,
     evidence: [],
     questions,

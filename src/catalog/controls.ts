@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { schemaCheck } from '../yaml/schema.js';
-import type { Choice, Control, Frequency, Question } from './types.js';
+import type { Choice, Control, CriterionLink, Frequency, LinkRole, Question } from './types.js';
 import { parseYamlSource, type YamlSource } from '../yaml/source.js';
 
 export interface ControlFileResult {
@@ -12,18 +12,22 @@ interface RawChoice {
   value: string;
   label?: string;
   score: number;
+  next?: string;
 }
 interface RawQuestion {
   id: string;
   text: string;
   help?: string;
+  gate?: boolean;
   when?: { question: string; in: string[] };
   choices: RawChoice[];
 }
 interface RawControl {
   id: string;
   title: string;
-  criteria: string[];
+  criteria: (string | { id: string; role?: LinkRole })[];
+  category?: string;
+  key?: boolean;
   description?: string;
   weight?: number;
   frequency?: Frequency;
@@ -52,10 +56,14 @@ export function parseControlFile(text: string, file: string): ControlFileResult 
 
 function toControl(raw: RawControl, index: number, source: YamlSource): Control {
   const at = (...path: (string | number)[]) => source.locate(['controls', index, ...path]);
+  const links = raw.criteria.map(toLink);
   return {
     id: raw.id,
     title: raw.title,
-    criteria: raw.criteria,
+    criteria: links.map((l) => l.id),
+    links,
+    ...(raw.category !== undefined && { category: raw.category }),
+    key: raw.key ?? false,
     description: raw.description,
     weight: raw.weight ?? 1,
     frequency: raw.frequency,
@@ -64,7 +72,9 @@ function toControl(raw: RawControl, index: number, source: YamlSource): Control 
     remediation: raw.remediation,
     questions: (raw.questions ?? []).map(toQuestion),
     location: { file: source.file, ...at('id') },
-    criteriaLocations: raw.criteria.map((_, i) => at('criteria', i)),
+    criteriaLocations: raw.criteria.map((c, i) =>
+      typeof c === 'string' ? at('criteria', i) : at('criteria', i, 'id'),
+    ),
     questionLocations: (raw.questions ?? []).map((q, i) => ({
       id: at('questions', i, 'id'),
       when: q.when ? at('questions', i, 'when', 'question') : undefined,
@@ -72,7 +82,23 @@ function toControl(raw: RawControl, index: number, source: YamlSource): Control 
   };
 }
 
+function toLink(raw: RawControl['criteria'][number]): CriterionLink {
+  return typeof raw === 'string' ? { id: raw, role: 'primary' } : { id: raw.id, role: raw.role ?? 'primary' };
+}
+
 function toQuestion(raw: RawQuestion): Question {
-  const choices: Choice[] = raw.choices.map((c) => ({ value: c.value, label: c.label ?? c.value, score: c.score }));
-  return { id: raw.id, text: raw.text, help: raw.help, when: raw.when, choices };
+  const choices: Choice[] = raw.choices.map((c) => ({
+    value: c.value,
+    label: c.label ?? c.value,
+    score: c.score,
+    ...(c.next !== undefined && { next: c.next }),
+  }));
+  return {
+    id: raw.id,
+    text: raw.text,
+    help: raw.help,
+    ...(raw.gate !== undefined && { gate: raw.gate }),
+    when: raw.when,
+    choices,
+  };
 }

@@ -1,6 +1,8 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { closest, quotedList } from '../text/suggest.js';
 import type { Catalog, Control } from './types.js';
+import type { Subservice } from '../config.js';
+import { linksOf } from './control-scope.js';
 
 /** A criterion consciously carved out of the examination (e.g. covered by a subservice organization). */
 export interface Exclusion {
@@ -15,6 +17,8 @@ export interface InventoryInput {
   /** Category ids in scope (security is always among them). */
   scope: ReadonlySet<string>;
   exclusions: readonly Exclusion[];
+  /** Subservice organisations from soc2-ready.yaml (their criteria and monitoring controls are checked). */
+  subservice?: readonly Subservice[];
   /** Where unmapped criteria are reported: the config file or the controls folder. */
   inventoryLocation?: string;
 }
@@ -112,8 +116,27 @@ const questionRules: Rule = ({ controls, diagnostics }) => {
       if (q.when) checkWhen(control, i, earlier, diagnostics);
       earlier.set(q.id, new Set(values));
     });
+    checkGates(control, diagnostics);
   }
 };
+
+function checkGates(control: Control, out: Diagnostic[]): void {
+  const gates = control.questions.flatMap((q, i) => (q.gate ? [i] : []));
+  for (const i of gates.slice(1)) {
+    const first = control.questions[gates[0]!]!.id;
+    out.push(
+      error(
+        'duplicate-gate',
+        `Question "${control.questions[i]!.id}" is a second gate of control "${control.id}" (the first is "${first}").`,
+        {
+          file: control.location.file,
+          ...control.questionLocations[i]?.id,
+          hint: 'A control has one gate question; remove "gate: true" from all but one.',
+        },
+      ),
+    );
+  }
+}
 
 function checkWhen(control: Control, index: number, earlier: Map<string, Set<string>>, out: Diagnostic[]): void {
   const q = control.questions[index]!;
@@ -169,7 +192,75 @@ const exclusionRules: Rule = ({ exclusions, criterionIds, catalog, diagnostics }
   }
 };
 
-const rules: Rule[] = [unknownCriteria, noCriteria, duplicateControlIds, questionRules, exclusionRules];
+const noHomeCategory: Rule = ({ controls, criterionIds, diagnostics }) => {
+  for (const control of controls) {
+    const links = linksOf(control);
+    if (control.category !== undefined || links.length === 0) continue;
+    if (links.some((l) => l.role === 'primary' && criterionIds.has(l.id))) continue;
+    diagnostics.push(
+      warning(
+        'no-home-category',
+        `Control "${control.id}" has only supporting links and no "category", so it is never in scope.`,
+        {
+          ...control.location,
+          hint: 'Make one link primary (a plain criterion id) or give the control a home "category".',
+        },
+      ),
+    );
+  }
+};
+
+const subserviceRules: Rule = ({ subservice = [], controls, criterionIds, catalog, diagnostics }) => {
+  const ids = catalog.criteria.map((c) => c.id);
+  const controlIds = controls.map((c) => c.id);
+  const known = new Set(controlIds);
+  for (const entry of subservice) {
+    entry.criteria.forEach((id, i) => {
+      if (criterionIds.has(id)) return;
+      const near = closest(id, ids);
+      diagnostics.push(
+        error(
+          'unknown-criterion',
+          `Subservice organisation "${entry.name}" names "${id}", which is not a TSC 2017 criterion.`,
+          {
+            ...entry.criteriaLocations?.[i],
+            hint:
+              near.length > 0
+                ? `Did you mean ${quotedList(near)}?`
+                : 'Run `soc2-ready criteria` to list the valid ids.',
+          },
+        ),
+      );
+    });
+    entry.monitoredBy.forEach((id, i) => {
+      if (known.has(id)) return;
+      const near = closest(id, controlIds);
+      diagnostics.push(
+        error(
+          'unknown-control',
+          `Subservice organisation "${entry.name}" is monitored by "${id}", which is not a control.`,
+          {
+            ...entry.monitoredByLocations?.[i],
+            hint:
+              near.length > 0
+                ? `Did you mean ${quotedList(near)}?`
+                : 'Name the id of one of your controls, e.g. the vendor review.',
+          },
+        ),
+      );
+    });
+  }
+};
+
+const rules: Rule[] = [
+  unknownCriteria,
+  noCriteria,
+  noHomeCategory,
+  duplicateControlIds,
+  questionRules,
+  exclusionRules,
+  subserviceRules,
+];
 
 /** Runs every content rule over a loaded inventory; collects all problems, never stops at the first. */
 export function checkRules(input: InventoryInput): Diagnostic[] {

@@ -33,12 +33,16 @@ export interface Choice {
   value: string;
   label: string;
   score: number;
+  /** What to do from this answer; reports prefer it to the control's remediation. */
+  next?: string;
 }
 
 export interface Question {
   id: string;
   text: string;
   help?: string;
+  /** Marked `gate: true`; without a mark the control's first question is its gate. */
+  gate?: boolean;
   when?: { question: string; in: string[] };
   choices: Choice[];
 }
@@ -47,10 +51,25 @@ export interface SourceLocation extends Partial<Position> {
   file: string;
 }
 
+/** primary: counts whenever the criterion is in scope; supporting: only when the control's home category is. */
+export type LinkRole = 'primary' | 'supporting';
+
+export interface CriterionLink {
+  id: string;
+  role: LinkRole;
+}
+
 export interface Control {
   id: string;
   title: string;
+  /** Every linked criterion id, in file order, whatever its role. */
   criteria: string[];
+  /** The same links with their roles; absent means every link is primary (see linksOf). */
+  links?: CriterionLink[];
+  /** The home category as written (`category:`); see homeCategory for the default. */
+  category?: string;
+  /** A key control caps the status of its criteria and offers no "Not applicable". */
+  key?: boolean;
   description?: string;
   weight: number;
   frequency?: Frequency;

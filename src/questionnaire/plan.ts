@@ -1,5 +1,6 @@
 import type { Catalog, Control, Question } from '../catalog/types.js';
 import type { QuestionnaireContent } from './content.js';
+import { controlScopeRule } from '../catalog/control-scope.js';
 
 /** Every question also offers these two; their values are reserved in control files. */
 export const NOT_SURE = 'not-sure';
@@ -25,8 +26,10 @@ export interface PlannedControl {
   series: string;
   /** Index of that criterion in catalog order, for ordering. */
   order: number;
-  /** Its criteria that are in scope, in catalog order. */
+  /** The in-scope criteria it counts towards (see controlScopeRule), in catalog order. */
   inScopeCriteria: string[];
+  /** Its home category (see controlScopeRule). */
+  home?: string;
 }
 
 export interface PlanFilter {
@@ -43,8 +46,8 @@ export function questionsOf(control: Control, content: Pick<QuestionnaireContent
 }
 
 /**
- * The controls to ask about, in catalog order of series: a control is in the plan when it maps to at
- * least one criterion of an in-scope category. Pure; the same plan drives prompting and scoring.
+ * The controls to ask about, in catalog order of series: a control is in the plan when at least one of
+ * its links counts in this scope (see controlScopeRule). Pure; the same plan drives prompting and scoring.
  */
 export function planControls(
   catalog: Catalog,
@@ -54,17 +57,16 @@ export function planControls(
   filter: PlanFilter = {},
 ): PlannedControl[] {
   const index = new Map(catalog.criteria.map((c, i) => [c.id, i]));
+  const scopeOf = controlScopeRule(catalog, scope);
   const planned: PlannedControl[] = [];
   for (const control of controls) {
-    const inScope = control.criteria
-      .filter((id) => index.has(id) && scope.has(catalog.criteria[index.get(id)!]!.category))
-      .sort((a, b) => index.get(a)! - index.get(b)!);
-    if (inScope.length === 0) continue;
-    const first = catalog.criteria[index.get(inScope[0]!)!]!;
     if (filter.control !== undefined && control.id !== filter.control) continue;
+    const { home, counted } = scopeOf(control);
+    if (counted.length === 0) continue;
+    const first = catalog.criteria[index.get(counted[0]!)!]!;
     if (
       filter.category !== undefined &&
-      !inScope.some((id) => catalog.criteria[index.get(id)!]!.category === filter.category)
+      !counted.some((id) => catalog.criteria[index.get(id)!]!.category === filter.category)
     )
       continue;
     planned.push({
@@ -72,7 +74,8 @@ export function planControls(
       questions: questionsOf(control, content),
       series: first.series,
       order: index.get(first.id)!,
-      inScopeCriteria: inScope,
+      inScopeCriteria: counted,
+      home,
     });
   }
   // Stable sort: controls sharing a first criterion keep their file order.

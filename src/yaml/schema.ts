@@ -138,7 +138,7 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
     if (typeof segment === 'string' && i === path.length - 1 && !pathIsOwner) break; // the field itself, named by the caller
     node = node !== null && typeof node === 'object' ? (node as Record<string, unknown>)[segment] : undefined;
     const collection = i > 0 ? String(path[i - 1]) : '';
-    const kind = collection.replace(/ies$/, 'y').replace(/s$/, '');
+    const kind = collection === 'criteria' ? 'link' : collection.replace(/ies$/, 'y').replace(/s$/, '');
     if (typeof segment === 'string') {
       if (i > 0 && typeof path[i - 1] === 'string' && node !== null && typeof node === 'object')
         label = `${kind} "${segment}"`;
@@ -146,7 +146,7 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
       continue;
     }
     const record = node !== null && typeof node === 'object' ? (node as Record<string, unknown>) : {};
-    const id = record.id ?? record.criterion;
+    const id = record.id ?? record.criterion ?? record.name;
     label = typeof id === 'string' ? `${kind} "${id}"` : `entry ${segment + 1} of "${collection}"`;
   }
   return label;

@@ -95,6 +95,7 @@ export function loadAndCheck(
     controls: loaded.controls,
     scope: scope.scope,
     exclusions: loadedConfig.config.exclusions,
+    subservice: loadedConfig.config.subservice,
     inventoryLocation,
   });
   const diagnostics = sortDiagnostics([...loadedConfig.diagnostics, ...loaded.diagnostics, ...result.diagnostics]);
