@@ -49,11 +49,14 @@ const template =
 export const renderers: Record<ReportFormat, Renderer> = {
   text: async (ctx) => {
     const { renderSummary } = await import('./summary-text.js');
-    return renderSummary(ctx.assessment, ctx.colorLevel, {
+    const summary = renderSummary(ctx.assessment, ctx.colorLevel, {
       organization: ctx.meta.organization,
       topGaps: 10,
       nextSteps: [`soc2-ready report --answers ${ctx.meta.answersFile} --format html -o soc2-readiness.html`],
     });
+    if (!ctx.meta.audit) return summary;
+    const { renderAuditText } = await import('./audit-text.js');
+    return `${summary}\n${renderAuditText(ctx.meta.audit, ctx.colorLevel)}`;
   },
   md: template('md'),
   html: template('html'),

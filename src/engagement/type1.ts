@@ -12,7 +12,8 @@ export function typeIReadiness(controls: readonly ControlFacts[], asOf: string):
 }
 
 function typeIControl(c: ControlFacts, asOf: string): TypeIControl {
-  if (c.design === 'not-designed') return { id: c.id, status: 'not-designed', reason: 'Not designed yet.' };
+  if (c.design === 'not-designed')
+    return { id: c.id, status: 'not-designed', reason: 'Design falls short in the questionnaire.' };
   if (c.design === 'not-sure')
     return { id: c.id, status: 'not-sure', reason: 'Design answers are "Not sure" or missing.' };
   const since = c.history?.since;

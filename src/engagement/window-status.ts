@@ -56,7 +56,10 @@ export function controlInWindow(c: ControlFacts, w: Window): ControlInWindow {
 function blocker(c: ControlFacts, w: Window): { status: WindowStatus; reason: string } | undefined {
   const h = c.history;
   if (c.design === 'not-designed')
-    return { status: 'not-designed', reason: 'Not designed yet: close the gap before the window starts.' };
+    return {
+      status: 'not-designed',
+      reason: 'Design falls short in the questionnaire: close the gap before the window starts.',
+    };
   if (c.design === 'not-sure') return { status: 'not-sure', reason: 'Design answers are "Not sure" or missing.' };
   if (!h?.since || !h.evidence)
     return { status: 'not-sure', reason: 'Operating history unknown: record since and evidence under operations.' };

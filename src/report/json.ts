@@ -1,6 +1,7 @@
 /** The stable machine contract of `report --format json`. Keys are added, never renamed. */
 import { percent, type Assessment, type QuestionResult } from '../scoring.js';
 import type { ReportMeta } from './view.js';
+import { auditJson } from '../engagement/json.js';
 
 export function toReportJson(a: Assessment, meta: ReportMeta) {
   const question = (q: QuestionResult) => ({
@@ -53,5 +54,6 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
     invalidAnswers: a.invalid.map(question),
     excluded: a.excluded.map((e) => ({ criterion: e.criterion, reason: e.reason })),
     staleAnswers: meta.staleAnswers,
+    ...(meta.audit ? { engagement: auditJson(meta.audit) } : {}),
   };
 }

@@ -5,6 +5,8 @@
 import type { Catalog } from '../catalog/types.js';
 import { percent, type Assessment, type ControlResult, type QuestionResult, type Status } from '../scoring.js';
 import { categoryBars, CHART, seriesStacks } from './charts.js';
+import type { AuditReadiness } from '../engagement/audit.js';
+import { auditView } from '../engagement/view.js';
 
 export interface ReportMeta {
   organization?: string;
@@ -14,6 +16,8 @@ export interface ReportMeta {
   generatedAt: string;
   tool: { name: string; version: string };
   staleAnswers: string[];
+  /** Audit readiness (Type I / Type II) for the "Audit readiness" section; absent in a diff. */
+  audit?: AuditReadiness;
 }
 
 const STATUS_LABEL: Record<Status, string> = {
@@ -75,6 +79,7 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
       reason: e.reason,
     })),
     staleAnswers: meta.staleAnswers,
+    audit: meta.audit ? auditView(meta.audit) : null,
     thresholds: a.thresholds,
     charts: {
       width: CHART.width,

@@ -57,7 +57,7 @@ describe('worked example: Acme as of 2026-12-01', () => {
     const r = acme(acmeToday);
     expect([r.typeI.asOf, r.typeI.ready, r.typeI.total]).toEqual(['2026-12-01', 8, 9]);
     expect(r.typeI.controls.filter((c) => c.status !== 'ready')).toEqual([
-      { id: 'VENDOR-REVIEW', status: 'not-designed', reason: 'Not designed yet.' },
+      { id: 'VENDOR-REVIEW', status: 'not-designed', reason: 'Design falls short in the questionnaire.' },
     ]);
   });
 

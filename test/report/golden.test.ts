@@ -219,6 +219,7 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       'invalidAnswers',
       'excluded',
       'staleAnswers',
+      'engagement',
     ]);
     expect(json.tool).toEqual({ name: 'soc2-ready', version: packageVersion });
     expect(json.tool.version).toMatch(/^\d+\.\d+\.\d+/);

@@ -267,7 +267,7 @@ describe('answers containing HTML and script (spawned CLI on a copy of mature-sa
       expect(dialogs).toEqual([]);
       expect(await page.evaluate('typeof window.__xss')).toBe('undefined');
       expect(await page.locator('script, img, iframe, object, embed').count()).toBe(0);
-      expect(await page.locator('svg').count()).toBe(2);
+      expect(await page.locator('svg').count()).toBe(3); // categories, series, audit timeline
       expect(await page.locator('[onload], [onerror]').count()).toBe(0);
       expect(requests).toEqual([pathToFileURL(file).href]);
       expect(consoleErrors).toEqual([]);

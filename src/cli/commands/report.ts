@@ -4,6 +4,7 @@ import { UsageError } from '../../errors.js';
 import { percent } from '../../scoring.js';
 import { assessWorkspace, loadWorkspace } from '../../project/workspace.js';
 import { reportMetaOf } from '../report-meta.js';
+import { auditReadiness } from '../../engagement/audit.js';
 import { clock } from '../clock.js';
 import { colorLevel } from '../color.js';
 import { ExitCode } from '../exit-code.js';
@@ -38,7 +39,10 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
   const ctx: RenderContext = {
     assessment,
     catalog: ws.catalog,
-    meta: await reportMetaOf(ws, now),
+    meta: {
+      ...(await reportMetaOf(ws, now)),
+      audit: auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now),
+    },
     doc: ws.doc,
     templateDir:
       options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
