@@ -4,17 +4,16 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot, runCli } from './helpers/run-cli.js';
+import { checkOutputFormats, diffOutputFormats, reportOutputFormats } from '../src/cli/formats.js';
 import { resolveOutputs, type OutputFlag } from '../src/cli/outputs.js';
+import type { Formats } from '../src/formats/registry.js';
 
 const COMMANDS = ['check', 'report', 'diff', 'assess', 'criteria', 'init'];
 
-const EXTENSION: Record<string, string> = {
-  html: '.html',
-  json: '.json',
-  junit: '.xml',
-  sarif: '.sarif',
-  md: '.md',
-  text: '.txt',
+const FORMATS: Record<string, Formats<never>> = {
+  check: checkOutputFormats,
+  report: reportOutputFormats,
+  diff: diffOutputFormats,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed CI YAML of arbitrary shape
@@ -59,7 +58,7 @@ const flagsOf = (command: string) => {
 };
 
 /** [format, file] of every -o, paired exactly as the CLI pairs them (resolveOutputs, command-line order). */
-function pairs(args: string[], fallback: string): [string, string][] {
+function pairs(command: string, args: string[], fallback: string): [string, string][] {
   const flags: OutputFlag[] = args.flatMap((a, i): OutputFlag[] =>
     ['-f', '--format'].includes(a)
       ? [{ kind: 'format', value: args[i + 1]! }]
@@ -67,7 +66,7 @@ function pairs(args: string[], fallback: string): [string, string][] {
         ? [{ kind: 'output', value: args[i + 1]! }]
         : [],
   );
-  return resolveOutputs(flags, Object.keys(EXTENSION), fallback, '/')
+  return resolveOutputs(flags, FORMATS[command]!, fallback, '/')
     .filter((o) => o.path !== undefined)
     .map((o) => [o.format, o.path!.slice(1)]);
 }
@@ -151,8 +150,12 @@ describe.each([
 
   test('every --format pairs with an -o of the same kind of file', () => {
     for (const call of calls) {
-      for (const [format, file] of pairs(call.args, 'md'))
-        expect([call.command, format, extname(file)]).toEqual([call.command, format, EXTENSION[format]]);
+      for (const [format, file] of pairs(call.command, call.args, 'md'))
+        expect([call.command, format, FORMATS[call.command]![format]!.extensions]).toEqual([
+          call.command,
+          format,
+          expect.arrayContaining([extname(file)]),
+        ]);
     }
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, test } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { loadAndCheck } from '../src/cli/commands/check.js';
+import { checkProject } from '../src/project/check.js';
 import { formatDiagnostic } from '../src/diagnostics.js';
 import { readBuiltinCatalog } from '../src/project/load.js';
 
@@ -16,7 +16,7 @@ describe('every broken-input fixture gives exactly its expected diagnostics', ()
 
   test.each(cases)('%s', (name) => {
     const dir = join(root, name);
-    const { result } = loadAndCheck(readBuiltinCatalog(), { controls: 'controls' }, dir);
+    const { result } = checkProject(readBuiltinCatalog(), { controls: 'controls' }, dir);
     // The fixtures are tiny inventories, so most criteria are unmapped; that rule has its own tests.
     const lines = result.diagnostics.filter((d) => d.code !== 'unmapped-criterion').map(formatDiagnostic);
     const expected = readFileSync(join(dir, 'expected.txt'), 'utf8').trimEnd().split('\n');

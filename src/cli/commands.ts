@@ -1,6 +1,7 @@
 /** Registers every command: flags, help text and examples only. Each action lazy-loads its module. */
 import { Command, Option } from '@commander-js/extra-typings';
 import type { ExitCode } from './exit-code.js';
+import { checkOutputFormats, diffOutputFormats, formatHelp, reportOutputFormats } from './formats.js';
 import type { Io } from './io.js';
 import type { OutputFlag } from './outputs.js';
 
@@ -67,12 +68,7 @@ function registerCheck(program: Command, io: Io, setExit: SetExit): void {
     )
     .option('-s, --scope <list>', 'optional categories in scope, comma-separated, or "all" (security is always in)')
     .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
-    .option(
-      '-f, --format <format>',
-      'text (default), json, junit, sarif or github; repeat with -o for several',
-      collect,
-      [] as string[],
-    )
+    .option('-f, --format <format>', formatHelp(checkOutputFormats, { text: 'default' }), collect, [] as string[])
     .option(
       '-o, --output <file>',
       'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given',
@@ -100,7 +96,7 @@ function registerReport(program: Command, io: Io, setExit: SetExit): void {
   const report = program
     .command('report')
     .description(
-      'Score an answers file and render the readiness report (text, md, html, json, junit, sarif, github, oscal).',
+      `Score an answers file and render the readiness report (${Object.keys(reportOutputFormats).join(', ')}).`,
     )
     .option(
       '-a, --answers <file>',
@@ -108,7 +104,7 @@ function registerReport(program: Command, io: Io, setExit: SetExit): void {
     )
     .option(
       '-f, --format <format>',
-      'text (default on a terminal), md (default in a pipe), html, json, junit, sarif, github, oscal (OSCAL 1.1.3 assessment results); repeat with -o for several',
+      formatHelp(reportOutputFormats, { text: 'default on a terminal', md: 'default in a pipe' }),
       collect,
       [] as string[],
     )
@@ -145,7 +141,7 @@ function registerReport(program: Command, io: Io, setExit: SetExit): void {
 }
 
 function registerDiff(program: Command, io: Io, setExit: SetExit): void {
-  program
+  const diff = program
     .command('diff')
     .argument(
       '<before>',
@@ -155,10 +151,13 @@ function registerDiff(program: Command, io: Io, setExit: SetExit): void {
     .description(
       'Compare readiness between two answers files or report JSON outputs: regressions, new and closed gaps, new "Not sure".',
     )
-    .addOption(
-      new Option('-f, --format <format>', 'output format').choices(['md', 'json'] as const).default('md' as const),
+    .option('-f, --format <format>', formatHelp(diffOutputFormats, { md: 'default' }), collect, [] as string[])
+    .option(
+      '-o, --output <file>',
+      'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given',
+      collect,
+      [] as string[],
     )
-    .option('-o, --output <file>', 'write to a file (atomically) instead of stdout')
     .option('--fail-on-regression', 'exit 1 when an in-scope criterion regressed or overall readiness fell')
     .option('-c, --controls <dir>', 'controls both answers files refer to (default: as recorded in each answers file)')
     .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
@@ -172,8 +171,9 @@ function registerDiff(program: Command, io: Io, setExit: SetExit): void {
     )
     .action(async (before, after, options) => {
       const { runDiff } = await import('./commands/diff.js');
-      setExit(await runDiff(options, before, after, io));
+      setExit(await runDiff({ ...options, outputs: diffOutputs }, before, after, io));
     });
+  const diffOutputs = trackOutputs(diff as unknown as Command);
 }
 
 function registerInit(program: Command, io: Io, setExit: SetExit): void {

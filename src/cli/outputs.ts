@@ -2,40 +2,39 @@
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import type { Formats } from '../formats/registry.js';
 import type { Io } from './io.js';
 
-export interface Output<F extends string> {
-  format: F;
+export interface Output {
+  /** A key of the command's formats. */
+  format: string;
   /** Absolute path, or undefined for stdout. */
   path?: string;
 }
 
-const BY_EXTENSION: Record<string, string> = {
-  '.md': 'md',
-  '.markdown': 'md',
-  '.html': 'html',
-  '.htm': 'html',
-  '.json': 'json',
-  '.xml': 'junit',
-  '.sarif': 'sarif',
-  '.txt': 'text',
-};
-
 /** --format and -o flags in the order they were given on the command line. */
 export type OutputFlag = { kind: 'format' | 'output'; value: string };
 
+/** The format whose extensions include the file's, if any. */
+function formatOfFile(file: string, formats: Formats<never>): string | undefined {
+  const extension = extname(file).toLowerCase();
+  return Object.keys(formats).find((name) => formats[name]!.extensions.includes(extension));
+}
+
 /**
  * Pairs flags in command-line order: each -o takes the --format given just before it, else the
- * format its extension names (.md .html .json .xml .sarif .txt). A --format not followed by an -o
- * goes to stdout (only one may). No flags at all: `fallback` on stdout.
+ * format its extension names (from the command's formats). A --format not followed by an -o goes to
+ * stdout (only one may). No flags at all: `fallback` on stdout. Unknown formats are usage errors
+ * naming the command's formats.
  */
-export function resolveOutputs<F extends string>(
+export function resolveOutputs(
   flags: readonly OutputFlag[],
-  allowed: readonly F[],
-  fallback: F,
+  formats: Formats<never>,
+  fallback: string,
   cwd: string,
-): Output<F>[] {
-  const outputs: Output<string>[] = [];
+): Output[] {
+  const allowed = Object.keys(formats);
+  const outputs: Output[] = [];
   let pending: string | undefined;
   for (const flag of flags) {
     if (flag.kind === 'format') {
@@ -43,7 +42,7 @@ export function resolveOutputs<F extends string>(
       pending = flag.value;
       continue;
     }
-    const format = pending ?? BY_EXTENSION[extname(flag.value).toLowerCase()];
+    const format = pending ?? formatOfFile(flag.value, formats);
     if (format === undefined)
       throw new UsageError(
         `Cannot tell the format of "${flag.value}" from its extension.`,
@@ -55,13 +54,18 @@ export function resolveOutputs<F extends string>(
   if (pending !== undefined) outputs.push({ format: pending });
   if (outputs.length === 0) outputs.push({ format: fallback });
   for (const o of outputs) {
-    if (!allowed.includes(o.format as F))
+    if (!allowed.includes(o.format))
       throw new UsageError(`Unknown format "${o.format}".`, `Use one of: ${allowed.join(', ')}.`);
+    if (o.path === undefined && !formats[o.format]!.stdout)
+      throw new UsageError(
+        `The ${o.format} format cannot go to stdout.`,
+        `Write it to a file: --format ${o.format} -o <file>${formats[o.format]!.extensions[0] ?? ''}.`,
+      );
   }
   if (outputs.filter((o) => o.path === undefined).length > 1) {
     throw new UsageError('Only one output can go to stdout.', 'Give each extra --format its own -o <file>.');
   }
-  return outputs as Output<F>[];
+  return outputs;
 }
 
 /** For callers without command-line order (the programmatic API): the i-th format pairs with the i-th file. */
@@ -78,9 +82,4 @@ export function flagsOf(options: { format: string[]; output: string[] }): Output
 export function writeOutput(path: string | undefined, content: string, io: Io): void {
   if (path === undefined) io.stdout.write(content);
   else writeFileAtomic(path, content);
-}
-
-/** Whether to emit GitHub annotations and a step summary automatically (inside GitHub Actions). */
-export function inGithubActions(env: NodeJS.ProcessEnv): boolean {
-  return env.GITHUB_ACTIONS === 'true';
 }

@@ -41,3 +41,6 @@ export interface Findings {
   /** Problems in the content itself (YAML, schema, unknown ids, ...), never duplicating an outcome. */
   diagnostics: Diagnostic[];
 }
+
+/** Where the CI formats (SARIF, JUnit) say the tool's documentation lives. */
+export const INFORMATION_URI = 'https://github.com/soc2-ready/soc2-ready';

@@ -46,7 +46,7 @@ interface Run {
 async function diff(before: string, after: string, options: Partial<DiffOptions> = {}): Promise<Run> {
   const io = fakeIo(dir, { SOURCE_DATE_EPOCH: '1795000000' });
   try {
-    const code = await runDiff({ format: 'md', ...options }, before, after, io);
+    const code = await runDiff({ format: [], output: [], ...options }, before, after, io);
     return { code, stdout: io.out(), stderr: io.err() };
   } catch (cause) {
     return { code: reportFailure(cause, io), stdout: io.out(), stderr: io.err() };
@@ -54,7 +54,7 @@ async function diff(before: string, after: string, options: Partial<DiffOptions>
 }
 
 const json = async (before: string, after: string) =>
-  JSON.parse((await diff(before, after, { format: 'json' })).stdout);
+  JSON.parse((await diff(before, after, { format: ['json'] })).stdout);
 
 describe('soc2-ready diff (in-process)', () => {
   test('Markdown by default: only the document on stdout, exit 0 without --fail-on-regression', async () => {
@@ -150,7 +150,7 @@ describe('soc2-ready diff (in-process)', () => {
   });
 
   test('--fail-on-regression: exit 0 when readiness only improved', async () => {
-    const r = await diff('answers.yaml', 'improved.yaml', { failOnRegression: true, format: 'json' });
+    const r = await diff('answers.yaml', 'improved.yaml', { failOnRegression: true, format: ['json'] });
     expect(r.code).toBe(0);
     const d = JSON.parse(r.stdout);
     expect(d.regression).toBe(false);
@@ -177,7 +177,7 @@ describe('soc2-ready diff (in-process)', () => {
   });
 
   test('-o writes the document atomically; stdout stays empty', async () => {
-    const r = await diff('answers.yaml', 'after.yaml', { output: 'out/../soc2-diff.md' });
+    const r = await diff('answers.yaml', 'after.yaml', { output: ['out/../soc2-diff.md'] });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('Wrote md diff to soc2-diff.md\n');
@@ -186,7 +186,7 @@ describe('soc2-ready diff (in-process)', () => {
 
   test.each([
     [['missing.yaml', 'after.yaml', {}], 2, 'soc2-ready: File "missing.yaml" does not exist.'],
-    [['answers.yaml', 'after.yaml', { format: 'html' }], 2, 'soc2-ready: Unknown format "html".'],
+    [['answers.yaml', 'after.yaml', { format: ['html'] }], 2, 'soc2-ready: Unknown format "html".'],
     [['soc2-ready.yaml', 'after.yaml', {}], 1, 'soc2-ready: Answers file "soc2-ready.yaml" is not valid'],
   ] as const)(
     'bad input: %j exits %i with a clear message and nothing on stdout',
@@ -204,6 +204,8 @@ describe('soc2-ready diff (in-process)', () => {
       code: 2,
       stderr: expect.stringContaining('is not a `soc2-ready report --format json` output'),
     });
-    await expect(runDiff({ format: 'md' }, 'nope.json', 'after.yaml', fakeIo(dir))).rejects.toBeInstanceOf(UsageError);
+    await expect(runDiff({ format: [], output: [] }, 'nope.json', 'after.yaml', fakeIo(dir))).rejects.toBeInstanceOf(
+      UsageError,
+    );
   });
 });

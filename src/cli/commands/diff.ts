@@ -5,8 +5,6 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { diffReports, hasRegression, type ReadinessDiff, type ReportJson } from '../../diff/compare.js';
-import { toDiffJson } from '../../diff/json.js';
-import { renderDiffMarkdown } from '../../diff/markdown.js';
 import { UsageError } from '../../errors.js';
 import { displayPath } from '../../runtime/paths.js';
 import { toReportJson } from '../../report/json.js';
@@ -14,29 +12,28 @@ import { assessWorkspace, loadWorkspace, type WorkspaceOptions } from '../../pro
 import { reportMetaOf } from '../report-meta.js';
 import { clock } from '../clock.js';
 import { ExitCode } from '../exit-code.js';
+import { diffOutputFormats } from '../formats.js';
 import type { Io } from '../io.js';
-import { writeOutput } from '../outputs.js';
-
-export const DIFF_FORMATS = ['md', 'json'] as const;
+import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 
 export interface DiffOptions {
-  format: string;
-  output?: string;
+  format: string[];
+  output: string[];
+  /** The same flags in command-line order (see trackOutputs). */
+  outputs?: OutputFlag[];
   failOnRegression?: boolean;
   controls?: string;
   config?: string;
 }
 
 export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<ExitCode> {
-  const format = options.format;
-  if (!(DIFF_FORMATS as readonly string[]).includes(format))
-    throw new UsageError(`Unknown format "${format}".`, `Use one of: ${DIFF_FORMATS.join(', ')}.`);
+  const outputs = resolveOutputs(options.outputs ?? flagsOf(options), diffOutputFormats, 'md', io.cwd);
   const now = clock(io.env)();
   const diff = diffReports(await loadSide(before, options, io, now), await loadSide(after, options, io, now));
-  const document = format === 'json' ? `${JSON.stringify(toDiffJson(diff), null, 2)}\n` : renderDiffMarkdown(diff);
-  const path = options.output === undefined || options.output === '-' ? undefined : resolve(io.cwd, options.output);
-  writeOutput(path, document, io);
-  if (path) io.stderr.write(`Wrote ${format} diff to ${displayPath(path, io.cwd)}\n`);
+  for (const output of outputs) {
+    writeOutput(output.path, await diffOutputFormats[output.format]!.render({ diff }), io);
+    if (output.path) io.stderr.write(`Wrote ${output.format} diff to ${displayPath(output.path, io.cwd)}\n`);
+  }
   if (options.failOnRegression && hasRegression(diff)) {
     io.stderr.write(`soc2-ready: readiness regressed: ${regressionSummary(diff)}.\n`);
     return ExitCode.findings;

@@ -1,16 +1,19 @@
-/** `report`: scores an answers file and renders it as text, Markdown, HTML, JSON, JUnit, SARIF or GitHub. */
-import { appendFileSync } from 'node:fs';
+/** `report`: scores an answers file and renders it in every format asked for (see src/cli/formats.ts). */
+import { resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
-import { percent } from '../../scoring.js';
+import { reportFindings, type ReportInput } from '../../formats/registry.js';
 import { assessWorkspace, loadWorkspace } from '../../project/workspace.js';
-import { reportMetaOf } from '../report-meta.js';
-import { auditReadiness } from '../../engagement/audit.js';
+import { displayPath } from '../../runtime/paths.js';
+import { percent } from '../../scoring.js';
 import { clock } from '../clock.js';
 import { colorLevel } from '../color.js';
 import { ExitCode } from '../exit-code.js';
+import { reportOutputFormats } from '../formats.js';
+import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
-import { flagsOf, inGithubActions, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
-import { REPORT_FORMATS, renderers, reportFindings, type RenderContext } from '../report-formats.js';
+import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
+import { reportMetaOf } from '../report-meta.js';
+import { auditReadiness } from '../../engagement/audit.js';
 
 export interface ReportOptions {
   answers?: string;
@@ -27,16 +30,12 @@ export interface ReportOptions {
 
 export async function runReport(options: ReportOptions, io: Io): Promise<ExitCode> {
   const failUnder = parseFailUnder(options.failUnder);
-  const outputs = resolveOutputs(
-    options.outputs ?? flagsOf(options),
-    REPORT_FORMATS,
-    io.stdout.isTTY ? 'text' : 'md',
-    io.cwd,
-  );
+  const fallback = io.stdout.isTTY ? 'text' : 'md';
+  const outputs = resolveOutputs(options.outputs ?? flagsOf(options), reportOutputFormats, fallback, io.cwd);
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
   const assessment = assessWorkspace(ws);
-  const ctx: RenderContext = {
+  const input: ReportInput = {
     assessment,
     catalog: ws.catalog,
     meta: {
@@ -44,26 +43,18 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
       audit: auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now),
     },
     doc: ws.doc,
-    templateDir:
-      options.templateDir === undefined ? undefined : (await import('node:path')).resolve(io.cwd, options.templateDir),
+    templateDir: options.templateDir === undefined ? undefined : resolve(io.cwd, options.templateDir),
     cwd: io.cwd,
-    colorLevel: colorLevel(io.stdout, io.env, options.color),
     location: { file: ws.answersDisplay },
   };
   for (const output of outputs) {
-    writeOutput(
-      output.path,
-      await renderers[output.format]({ ...ctx, colorLevel: output.path ? 0 : ctx.colorLevel }),
-      io,
-    );
-    if (output.path)
-      io.stderr.write(
-        `Wrote ${output.format} report to ${(await import('../../runtime/paths.js')).displayPath(output.path, io.cwd)}\n`,
-      );
+    const level = output.path ? 0 : colorLevel(io.stdout, io.env, options.color);
+    writeOutput(output.path, await reportOutputFormats[output.format]!.render({ ...input, colorLevel: level }), io);
+    if (output.path) io.stderr.write(`Wrote ${output.format} report to ${displayPath(output.path, io.cwd)}\n`);
   }
   if (inGithubActions(io.env))
     await annotateGithub(
-      ctx,
+      await reportFindings(input),
       io,
       outputs.some((o) => o.format === 'github'),
     );
@@ -85,13 +76,4 @@ function parseFailUnder(value: string | undefined): number | undefined {
     );
   }
   return n;
-}
-
-/** Inside GitHub Actions: annotations on stderr (stdout carries the report) and the job summary. */
-async function annotateGithub(ctx: RenderContext, io: Io, alreadyAnnotated: boolean): Promise<void> {
-  const github = await import('../../formats/github.js');
-  const findings = await reportFindings(ctx);
-  if (!alreadyAnnotated) io.stderr.write(github.toGithubAnnotations(findings));
-  const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) appendFileSync(summaryFile, `${github.toStepSummary(findings)}\n`);
 }

@@ -1,0 +1,23 @@
+/** The JSON contract of `check --format json`. Keys are stable; add, never rename. */
+import type { CheckResult } from '../catalog/coverage.js';
+
+export function toCheckJson(result: CheckResult) {
+  return {
+    ok: result.ok,
+    scope: result.scope,
+    unmapped: result.unmapped,
+    excluded: result.excluded.map((e) => ({ criterion: e.criterion, reason: e.reason })),
+    coverage: result.coverage,
+    categories: result.categories,
+    controls: result.controlCount,
+    diagnostics: result.diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      message: d.message,
+      file: d.file ?? null,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      hint: d.hint ?? null,
+    })),
+  };
+}
