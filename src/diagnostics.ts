@@ -1,9 +1,12 @@
 /** Problems are data: loaders and rules return them, only the CLI decides colour and exit code. */
+import type { DiagnosticCode } from './diagnostic-codes.js';
+
+export type { DiagnosticCode } from './diagnostic-codes.js';
 export type Severity = 'error' | 'warning';
 
 export interface Diagnostic {
-  /** Stable machine id, e.g. yaml-syntax, schema, unknown-criterion, duplicate-id, unmapped-criterion. */
-  code: string;
+  /** Stable machine id, one of the table in diagnostic-codes.ts. */
+  code: DiagnosticCode;
   severity: Severity;
   /** One sentence naming the id concerned; no colour, no trailing hint. */
   message: string;
@@ -19,11 +22,11 @@ export interface Position {
   column: number;
 }
 
-export function error(code: string, message: string, at: Partial<Diagnostic> = {}): Diagnostic {
+export function error(code: DiagnosticCode, message: string, at: Partial<Diagnostic> = {}): Diagnostic {
   return { code, severity: 'error', message, ...at };
 }
 
-export function warning(code: string, message: string, at: Partial<Diagnostic> = {}): Diagnostic {
+export function warning(code: DiagnosticCode, message: string, at: Partial<Diagnostic> = {}): Diagnostic {
   return { code, severity: 'warning', message, ...at };
 }
 

@@ -8,6 +8,7 @@
  *   const result = checkInventory({ catalog, controls, scope: new Set(['security']), exclusions: [] });
  */
 export type { Diagnostic, Severity, Position } from './diagnostics.js';
+export { DIAGNOSTIC_CODES, type DiagnosticCode, type CodeInfo } from './diagnostic-codes.js';
 export { formatDiagnostic, hasErrors, naturalCompare, sortDiagnostics } from './diagnostics.js';
 
 export type { Catalog, Category, Criterion, Control, Question, Choice, Frequency } from './catalog/types.js';

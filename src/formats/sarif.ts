@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../diagnostic-codes.js';
 import { naturalCompare, type Diagnostic } from '../diagnostics.js';
 import type { CriterionOutcome, FindingLocation, Findings } from './findings.js';
 
@@ -53,24 +54,6 @@ export interface SarifLog {
 
 export const FINGERPRINT_KEY = 'soc2ReadyFinding/v1';
 
-const CODE_DESCRIPTIONS: Record<string, string> = {
-  'yaml-syntax': 'A YAML file could not be parsed.',
-  schema: 'A file does not match its expected structure.',
-  'unknown-criterion': 'An id is not a TSC 2017 criterion.',
-  'unknown-category': 'A criterion names a category the catalog does not define.',
-  'duplicate-id': 'An id is defined more than once.',
-  'unmapped-criterion': 'An in-scope criterion has no control mapped to it.',
-  'no-criteria': 'A control maps to no criterion.',
-  'question-id': 'A question id does not start with its control id.',
-  'duplicate-choice': 'A question offers the same choice twice.',
-  'reserved-value': 'A question uses a reserved choice value.',
-  'no-full-score': 'No choice of a question scores 1.',
-  'unknown-question': 'A question depends on a question that is not before it.',
-  'unknown-choice': 'A question depends on an answer that is not offered.',
-  encoding: 'A file is not valid UTF-8 text.',
-  'file-too-large': 'A file is larger than the size limit.',
-};
-
 /** "unknown-criterion" → "UnknownCriterion": SARIF viewers expect a PascalCase friendly name. */
 function pascalCase(code: string): string {
   return code
@@ -80,13 +63,14 @@ function pascalCase(code: string): string {
     .join('');
 }
 
-function diagnosticRule(code: string, diagnostics: readonly Diagnostic[], helpUri: string): SarifRule {
+function diagnosticRule(code: DiagnosticCode, diagnostics: readonly Diagnostic[], informationUri: string): SarifRule {
   const anyError = diagnostics.some((d) => d.code === code && d.severity === 'error');
+  const info = DIAGNOSTIC_CODES[code];
   return {
     id: code,
     name: pascalCase(code) || code,
-    shortDescription: { text: CODE_DESCRIPTIONS[code] ?? `soc2-ready reported "${code}".` },
-    helpUri,
+    shortDescription: { text: info.summary },
+    helpUri: `${informationUri}#${info.anchor}`,
     defaultConfiguration: { level: anyError ? 'error' : 'warning' },
   };
 }

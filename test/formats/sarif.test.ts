@@ -1,5 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import { sarifErrors } from '../helpers/schemas.js';
+import { DIAGNOSTIC_CODES, type DiagnosticCode } from '../../src/diagnostic-codes.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { findings, outcome, outOfScope, unmappedAt } from '../helpers/findings.js';
 import { FINGERPRINT_KEY, toSarif, type SarifLog } from '../../src/formats/sarif.js';
@@ -92,7 +93,13 @@ describe('toSarif on a broken run', () => {
       ['unknown-criterion', 'UnknownCriterion', 'An id is not a TSC 2017 criterion.', 'error'],
       ['yaml-syntax', 'YamlSyntax', 'A YAML file could not be parsed.', 'error'],
     ]);
-    expect(new Set(run.tool.driver.rules.map((r) => r.helpUri))).toEqual(new Set(['https://example.com/soc2-ready']));
+    expect(run.tool.driver.rules.map((r) => r.helpUri)).toEqual([
+      'https://example.com/soc2-ready',
+      'https://example.com/soc2-ready',
+      'https://example.com/soc2-ready#diagnostic-codes',
+      'https://example.com/soc2-ready#diagnostic-codes',
+      'https://example.com/soc2-ready#diagnostic-codes',
+    ]);
   });
 
   test('has diagnostics then failed criteria, in input order, with exact levels, uris and regions', () => {
@@ -163,16 +170,15 @@ describe('toSarif edge cases', () => {
     );
   });
 
-  test('an unknown code still gets a rule with a description', () => {
-    const log = toSarif(findings([], [{ code: 'new-check', severity: 'warning', message: 'x' }]));
-    expect(log.runs[0].tool.driver.rules).toEqual([
-      expect.objectContaining({
-        id: 'new-check',
-        name: 'NewCheck',
-        shortDescription: { text: 'soc2-ready reported "new-check".' },
-      }),
-    ]);
-  });
+  test.each(Object.keys(DIAGNOSTIC_CODES) as DiagnosticCode[])(
+    'code %s gets its rule text from the code table',
+    (code) => {
+      const log = toSarif(findings([], [{ code, severity: 'warning', message: 'x' }]));
+      expect(log.runs[0].tool.driver.rules).toEqual([
+        expect.objectContaining({ id: code, shortDescription: { text: DIAGNOSTIC_CODES[code].summary } }),
+      ]);
+    },
+  );
 });
 
 describe('the SARIF schema fixture', () => {

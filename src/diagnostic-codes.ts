@@ -1,0 +1,60 @@
+/**
+ * Every diagnostic code, once: its default severity, one line for SARIF rules and help, and the
+ * README anchor that documents it. error()/warning() accept only these codes, and
+ * test/diagnostic-codes.test.ts fails when README.md or criteria/README.md lists them differently.
+ */
+import type { Severity } from './diagnostics.js';
+
+export interface CodeInfo {
+  severity: Severity;
+  /** One sentence, in our own words. */
+  summary: string;
+  /** The README.md section that lists the code (GitHub's heading anchor). */
+  anchor: string;
+}
+
+const FILES = 'diagnostic-codes';
+
+export const DIAGNOSTIC_CODES = {
+  'yaml-syntax': { severity: 'error', summary: 'A YAML file could not be parsed.', anchor: FILES },
+  encoding: { severity: 'error', summary: 'A file is not valid UTF-8 text.', anchor: FILES },
+  'file-too-large': { severity: 'error', summary: 'A file is larger than the size limit.', anchor: FILES },
+  schema: { severity: 'error', summary: 'A file does not match its expected structure.', anchor: FILES },
+  template: { severity: 'error', summary: 'A report template could not be compiled or rendered.', anchor: FILES },
+  'unknown-criterion': { severity: 'error', summary: 'An id is not a TSC 2017 criterion.', anchor: FILES },
+  'unknown-category': {
+    severity: 'error',
+    summary: 'A criterion names a category the catalog does not define.',
+    anchor: FILES,
+  },
+  'duplicate-id': { severity: 'error', summary: 'An id is defined more than once.', anchor: FILES },
+  'unmapped-criterion': {
+    severity: 'error',
+    summary: 'An in-scope criterion has no control mapped to it.',
+    anchor: FILES,
+  },
+  'question-id': { severity: 'error', summary: 'A question id does not start with its control id.', anchor: FILES },
+  'duplicate-choice': { severity: 'error', summary: 'A question offers the same choice twice.', anchor: FILES },
+  'reserved-value': { severity: 'error', summary: 'A question uses a reserved choice value.', anchor: FILES },
+  'unknown-question': {
+    severity: 'error',
+    summary: 'A question depends on a question that is not before it.',
+    anchor: FILES,
+  },
+  'unknown-choice': {
+    severity: 'error',
+    summary: 'A question depends on an answer that is not offered.',
+    anchor: FILES,
+  },
+  'unknown-control': { severity: 'error', summary: 'A control id that is referred to does not exist.', anchor: FILES },
+  'duplicate-gate': { severity: 'error', summary: 'A control has more than one gate question.', anchor: FILES },
+  'no-criteria': { severity: 'warning', summary: 'A control maps to no criterion.', anchor: FILES },
+  'no-home-category': {
+    severity: 'warning',
+    summary: 'A control has only supporting links and no home category.',
+    anchor: FILES,
+  },
+  'no-full-score': { severity: 'warning', summary: 'No choice of a question scores 1.', anchor: FILES },
+} as const satisfies Record<string, CodeInfo>;
+
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
