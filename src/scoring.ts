@@ -5,6 +5,7 @@
 import type { Catalog } from './catalog/types.js';
 import type { Exclusion } from './catalog/rules.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './config.js';
+import { capByCriteria, capByKeyControls, criteriaAtRisk, orderGaps } from './scoring/verdict.js';
 import { applies, NOT_APPLICABLE, NOT_SURE, type Answers, type PlannedControl } from './questionnaire/plan.js';
 
 export type Status = 'ready' | 'partial' | 'gap' | 'unmapped' | 'not-applicable' | 'excluded' | 'out-of-scope';
@@ -21,6 +22,10 @@ export interface QuestionResult {
   score?: number;
   note?: string;
   reason?: string;
+  /** The chosen choice's `next` (what to do from this answer). */
+  next?: string;
+  /** This question is its control's gate. */
+  gate?: boolean;
 }
 
 export interface ControlResult {
@@ -30,6 +35,12 @@ export interface ControlResult {
   owner?: string;
   frequency?: string;
   remediation?: string;
+  /** The step to take from here: the `next` of the weakest chosen answer that has one, else `remediation`. */
+  next?: string;
+  /** A key control caps the status of every criterion it counts towards. Always set by scoreControl. */
+  key?: boolean;
+  /** The gate question's score; null when it does not count (not applicable or not asked). Always set by scoreControl. */
+  gateScore?: number | null;
   evidence: string[];
   series: string;
   /** In-scope criteria, catalog order. */
@@ -51,6 +62,14 @@ export interface CriterionResult {
   /** Ids of the planned controls mapped to it. */
   controls: string[];
   excludedReason?: string;
+  /** The key control that lowered the status (the weakest one), when it did. */
+  cappedBy?: CriterionCap;
+}
+
+export interface CriterionCap {
+  control: string;
+  status: Status;
+  score: number | null;
 }
 
 export interface CategoryResult {
@@ -60,15 +79,24 @@ export interface CategoryResult {
   score: number | null;
   status: Status;
   criteria: number;
+  /** In-scope criteria below ready that hold the status at partial or lower, when they did. */
+  cappedBy?: string[];
 }
 
 export interface Assessment {
-  overall: { score: number | null; status: Status };
+  overall: { score: number | null; status: Status; cappedBy?: string[] };
   categories: CategoryResult[];
   criteria: CriterionResult[];
   controls: ControlResult[];
-  /** Controls below "ready", most important first: weight, then lowest readiness, then catalog order. */
+  /**
+   * Controls below "ready", most important first: the risk of the criteria they hold back (key controls
+   * of gap criteria first), then weight, then lowest readiness, then catalog order.
+   */
   gaps: ControlResult[];
+  /** In-scope criteria below ready, worst first, with the controls that drive them. */
+  criteriaAtRisk: CriterionAtRisk[];
+  /** "Not applicable" answers to questions of key controls: not allowed, counted as not ready. */
+  keyNotApplicable: QuestionResult[];
   notSure: QuestionResult[];
   unanswered: QuestionResult[];
   notApplicable: QuestionResult[];
@@ -76,6 +104,16 @@ export interface Assessment {
   invalid: QuestionResult[];
   excluded: Exclusion[];
   thresholds: Thresholds;
+}
+
+export interface CriterionAtRisk {
+  id: string;
+  title: string;
+  status: Status;
+  score: number | null;
+  cappedBy?: CriterionCap;
+  /** Controls below ready that count towards it, in gap order. */
+  drivers: string[];
 }
 
 export interface ScoringInput {
@@ -97,6 +135,7 @@ export function scoreQuestion(
   question: PlannedControl['questions'][number],
   controlId: string,
   answers: Answers,
+  key = false,
 ): QuestionResult {
   const base = { id: question.id, controlId, text: question.text };
   if (!applies(question, answers)) return { ...base, state: 'not-asked' };
@@ -104,17 +143,32 @@ export function scoreQuestion(
   if (!answer) return { ...base, state: 'unanswered', score: 0 };
   const extra = { value: answer.value, note: answer.note, reason: answer.reason };
   if (answer.value === NOT_SURE) return { ...base, ...extra, state: 'not-sure', label: 'Not sure', score: 0 };
-  if (answer.value === NOT_APPLICABLE) return { ...base, ...extra, state: 'not-applicable', label: 'Not applicable' };
+  if (answer.value === NOT_APPLICABLE) {
+    // A key control is never "not applicable": the answer is kept, listed, and counts as not ready.
+    if (key)
+      return { ...base, ...extra, state: 'invalid', label: 'Not applicable (not allowed: key control)', score: 0 };
+    return { ...base, ...extra, state: 'not-applicable', label: 'Not applicable' };
+  }
   const choice = question.choices.find((c) => c.value === answer.value);
   if (!choice) return { ...base, ...extra, state: 'invalid', score: 0 };
-  return { ...base, ...extra, state: 'answered', label: choice.label, score: choice.score };
+  const next = choice.next === undefined ? {} : { next: choice.next };
+  return { ...base, ...extra, ...next, state: 'answered', label: choice.label, score: choice.score };
 }
 
+/**
+ * Control score = min(gate score, mean of the counted questions). The gate is the question marked
+ * `gate: true`, else the first; a gate that does not count (not applicable, not asked) caps nothing.
+ */
 export function scoreControl(planned: PlannedControl, answers: Answers, t: Thresholds): ControlResult {
   const { control } = planned;
-  const questions = planned.questions.map((q) => scoreQuestion(q, control.id, answers));
+  const key = control.key ?? false;
+  const questions = planned.questions.map((q) => scoreQuestion(q, control.id, answers, key));
+  questions[gateIndex(planned.questions)]!.gate = true;
   const counted = questions.filter((q) => q.score !== undefined).map((q) => q.score!);
-  const score = counted.length === 0 ? null : counted.reduce((a, b) => a + b, 0) / counted.length;
+  const mean = counted.length === 0 ? null : counted.reduce((a, b) => a + b, 0) / counted.length;
+  const gateScore = questions.find((q) => q.gate)?.score ?? null;
+  const score = mean === null || gateScore === null ? mean : Math.min(mean, gateScore);
+  const next = nextStep(questions) ?? control.remediation;
   return {
     id: control.id,
     title: control.title,
@@ -122,6 +176,9 @@ export function scoreControl(planned: PlannedControl, answers: Answers, t: Thres
     owner: control.owner,
     frequency: control.frequency,
     remediation: control.remediation,
+    ...(next !== undefined && { next }),
+    key,
+    gateScore,
     evidence: control.evidence,
     series: planned.series,
     criteria: planned.inScopeCriteria,
@@ -131,40 +188,45 @@ export function scoreControl(planned: PlannedControl, answers: Answers, t: Thres
   };
 }
 
+/** The gate: the question marked `gate: true`, else the first. */
+function gateIndex(questions: PlannedControl['questions']): number {
+  return Math.max(
+    0,
+    questions.findIndex((q) => q.gate),
+  );
+}
+
+/** The `next` of the weakest chosen answer that carries one (question order breaks ties). */
+function nextStep(questions: QuestionResult[]): string | undefined {
+  let best: QuestionResult | undefined;
+  for (const q of questions) if (q.next !== undefined && (best === undefined || q.score! < best.score!)) best = q;
+  return best?.next;
+}
+
 export function assess(input: ScoringInput): Assessment {
   const t = input.thresholds ?? DEFAULT_THRESHOLDS;
   const controls = input.plan.map((p) => scoreControl(p, input.answers, t));
   const criteria = scoreCriteria(input, controls, t);
-  const categories = input.catalog.categories.map((c) =>
-    aggregate(
-      c.id,
-      c.name,
-      input.scope.has(c.id),
-      criteria.filter((r) => r.category === c.id),
-      t,
-    ),
-  );
-  const overallCategory = aggregate(
-    'overall',
-    'Overall',
-    true,
-    criteria.filter((r) => r.inScope),
-    t,
-  );
+  const categories = input.catalog.categories.map((c) => {
+    const own = criteria.filter((r) => r.category === c.id);
+    return capByCriteria(aggregate(c.id, c.name, input.scope.has(c.id), own, t), own);
+  });
+  const inScope = criteria.filter((r) => r.inScope);
+  const overall = capByCriteria(aggregate('overall', 'Overall', true, inScope, t), inScope);
   const questions = controls.flatMap((c) => c.questions);
-  const rank = new Map(input.plan.map((p, i) => [p.control.id, i]));
+  const gaps = orderGaps(controls, criteria);
   return {
-    overall: { score: overallCategory.score, status: overallCategory.status },
+    overall: { score: overall.score, status: overall.status, ...(overall.cappedBy && { cappedBy: overall.cappedBy }) },
     categories,
     criteria,
     controls,
-    gaps: controls
-      .filter((c) => c.status === 'gap' || c.status === 'partial')
-      .sort((a, b) => b.weight - a.weight || a.score! - b.score! || rank.get(a.id)! - rank.get(b.id)!),
+    gaps,
+    criteriaAtRisk: criteriaAtRisk(criteria, gaps),
     notSure: questions.filter((q) => q.state === 'not-sure'),
     unanswered: questions.filter((q) => q.state === 'unanswered'),
     notApplicable: questions.filter((q) => q.state === 'not-applicable'),
     invalid: questions.filter((q) => q.state === 'invalid'),
+    keyNotApplicable: questions.filter((q) => q.state === 'invalid' && q.value === NOT_APPLICABLE),
     excluded: [...(input.exclusions ?? [])],
     thresholds: t,
   };
@@ -191,7 +253,7 @@ function scoreCriteria(input: ScoringInput, controls: ControlResult[], t: Thresh
     if (scored.length === 0) return { ...base, inScope, status: 'not-applicable', score: null };
     const weight = scored.reduce((a, c) => a + c.weight, 0);
     const score = scored.reduce((a, c) => a + c.weight * c.score!, 0) / weight;
-    return { ...base, inScope, status: statusOf(score, t), score };
+    return capByKeyControls({ ...base, inScope, status: statusOf(score, t), score }, mapped);
   });
 }
 

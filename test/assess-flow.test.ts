@@ -160,6 +160,32 @@ describe('assess with an injected prompter', () => {
     expect(answers().answers['GONE-01.q']).toEqual({ value: 'yes' });
   });
 
+  test('a key control offers no "Not applicable"; an N/A answer already in the file is warned about', async () => {
+    writeFileSync(
+      join(dir, 'controls', 'c.yaml'),
+      'controls:\n  - id: K-01\n    title: MFA\n    key: true\n    criteria: [CC6.1]\n  - id: T-02\n    title: Code\n    criteria: [CC1.1]\n',
+    );
+    const offered: string[][] = [];
+    const record = (value: string): Step => ({ select: (_m, values) => (offered.push(values), value) });
+    const prompter = scripted([{ input: () => 'X' }, ...scopingNo, { checkbox: [] }, record('none'), record('none')]);
+    expect(await runAssess({ controls: 'controls' }, io, { prompter, requireTerminal: false, now })).toBe(0);
+    const extras = ['not-sure', 'not-applicable', '__hints', '__note'];
+    expect(offered.map((values) => values.filter((v) => extras.includes(v)))).toEqual([
+      ['not-sure', 'not-applicable', '__hints', '__note'], // T-02 (CC1.1) comes first
+      ['not-sure', '__hints', '__note'], // K-01 is key
+    ]);
+    expect(io.err()).not.toContain('key-not-applicable');
+    const doc = readFileSync(join(dir, 'soc2-answers.yaml'), 'utf8').replace(
+      /K-01\.in-place:\n {4}value: none/,
+      'K-01.in-place:\n    value: not-applicable\n    reason: We use SSO',
+    );
+    writeFileSync(join(dir, 'soc2-answers.yaml'), doc);
+    expect(await runAssess({}, io, { prompter: scripted([]), requireTerminal: false, now })).toBe(0);
+    expect(io.err()).toContain(
+      'soc2-answers.yaml  warning  key-not-applicable  "K-01.in-place" is answered "Not applicable", but K-01 is a key control, so the answer counts as not ready. Choose an answer with `soc2-ready assess --review --control K-01`.\n',
+    );
+  });
+
   test('a --category outside the scope or an unknown --control is a usage error', async () => {
     writeFileSync(
       join(dir, 'soc2-answers.yaml'),

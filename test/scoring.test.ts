@@ -135,8 +135,14 @@ describe('control score', () => {
   test.each([
     [
       'mean of counted questions (N/A and not-asked left out)',
+      { 'X.a': a('yes'), 'X.b': a('partly'), 'X.c': a('not-applicable', { reason: 'r' }), 'X.d': a('partly') },
+      2 / 3,
+      'partial',
+    ],
+    [
+      'capped by the gate (the first question): min(0.5, (0.5 + 1) / 2)',
       { 'X.a': a('partly'), 'X.b': a('yes'), 'X.c': a('not-applicable', { reason: 'r' }) },
-      0.75,
+      0.5,
       'partial',
     ],
     ['unanswered and not-sure count as 0', { 'X.a': a('yes'), 'X.b': a('not-sure'), 'X.d': a('yes') }, 0.5, 'partial'],
@@ -320,14 +326,15 @@ describe('status bands and percent', () => {
       { thresholds: t },
     );
     expect(r.controls.map((c) => c.status)).toEqual(['ready', 'gap', 'ready']);
-    expect(r.overall).toEqual({ score: 0.5, status: 'ready' });
+    // 50 % is ready under these bands, but CC1.2 is a gap, so the overall status stops at partial.
+    expect(r.overall).toEqual({ score: 0.5, status: 'partial', cappedBy: ['CC1.2'] });
     expect(r.thresholds).toEqual(t);
     expect(run([], {}).thresholds).toEqual({ ready: 80, partial: 50 });
   });
 });
 
 describe('gaps', () => {
-  test('gaps are partial and gap controls: heaviest first, then lowest readiness, then plan order', () => {
+  test('gaps are partial and gap controls: those of gap criteria first, then heaviest, lowest readiness, plan order', () => {
     const controls = [
       control('L1', ['CC2.1'], 1),
       control('H1', ['CC1.2'], 3),
@@ -339,12 +346,13 @@ describe('gaps', () => {
     ];
     const r = run(controls, { 'OK.a': a('yes'), 'L2.a': a('partly'), 'M1.a': a('partly'), 'H3.a': a('partly') });
     expect(r.controls.map((c) => c.id)).toEqual(['M1', 'H2', 'OK', 'L2', 'H3', 'H1', 'L1']);
+    // CC1.2 (H1 only) and CC2.1 (L1 only) are gap criteria; CC1.1 is partial (6 / 12 = 50 %).
     expect(r.gaps.map((c) => [c.id, c.status])).toEqual([
-      ['H2', 'gap'],
       ['H1', 'gap'],
+      ['L1', 'gap'],
+      ['H2', 'gap'],
       ['H3', 'partial'],
       ['M1', 'partial'],
-      ['L1', 'gap'],
       ['L2', 'partial'],
     ]);
   });
@@ -352,32 +360,33 @@ describe('gaps', () => {
 
 describe('a better answer that opens an unanswered follow-up (the documented exception to monotonicity)', () => {
   // Deliberate rule (README, "How the score works"): an opened follow-up joins the mean and counts 0
-  // until answered, because unknowns are never ready. So raising a parent can lower the control until
-  // the follow-up is answered. Mirrors the built-in RSK-02: practice ad-hoc (0.25) + scope 1 = 0.625;
-  // practice documented (0.5) opens "trigger", unanswered → (0.5 + 1 + 0) / 3 = 0.5; answered 1 → 0.833.
+  // until answered, because unknowns are never ready. So raising the gate can lower the control until
+  // the follow-up is answered: practice mostly (0.9) + scope 1 = min(0.9, 0.95) = 0.9; practice fully (1)
+  // opens "trigger", unanswered → min(1, (1 + 1 + 0) / 3) = 0.667; answered 1 → 1.
   const c = control('R', ['CC1.1'], 1, [
     {
       id: 'R.practice',
       text: '?',
       choices: [
-        { value: 'ad-hoc', label: 'a', score: 0.25 },
-        { value: 'documented', label: 'd', score: 0.5 },
+        { value: 'mostly', label: 'm', score: 0.9 },
+        { value: 'fully', label: 'f', score: 1 },
       ],
     },
-    q('R.scope', { question: 'R.practice', in: ['ad-hoc', 'documented'] }),
-    q('R.trigger', { question: 'R.practice', in: ['documented'] }),
+    q('R.scope', { question: 'R.practice', in: ['mostly', 'fully'] }),
+    q('R.trigger', { question: 'R.practice', in: ['fully'] }),
   ]);
   const score = (practice: string) => run([c], { 'R.practice': a(practice), 'R.scope': a('yes') }).controls[0]!.score!;
   test('the current numbers', () => {
-    expect([score('ad-hoc'), score('documented')]).toEqual([0.625, 0.5]);
+    expect(score('mostly')).toBeCloseTo(0.9, 12);
+    expect(score('fully')).toBeCloseTo(2 / 3, 12);
   });
   test('the opened follow-up is listed as unanswered, and answering it lifts the control above the old score', () => {
-    const opened = run([c], { 'R.practice': a('documented'), 'R.scope': a('yes') });
+    const opened = run([c], { 'R.practice': a('fully'), 'R.scope': a('yes') });
     expect(opened.unanswered.map((x) => x.id)).toEqual(['R.trigger']);
-    const answered = run([c], { 'R.practice': a('documented'), 'R.scope': a('yes'), 'R.trigger': a('yes') })
-      .controls[0]!.score!;
-    expect(answered).toBeCloseTo((0.5 + 1 + 1) / 3, 10);
-    expect(answered).toBeGreaterThan(score('ad-hoc'));
+    const answered = run([c], { 'R.practice': a('fully'), 'R.scope': a('yes'), 'R.trigger': a('yes') }).controls[0]!
+      .score!;
+    expect(answered).toBe(1);
+    expect(answered).toBeGreaterThan(score('mostly'));
   });
 });
 

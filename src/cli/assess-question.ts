@@ -40,7 +40,16 @@ export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Pro
         value: NOT_SURE,
         description: 'Counts as not ready and is listed separately, so it gets checked.',
       },
-      { name: 'Not applicable…', value: NOT_APPLICABLE, description: 'Asks for the reason, which the report shows.' },
+      // A key control is never "not applicable": its questions do not offer it.
+      ...(ctx.item.planned.control.key
+        ? []
+        : [
+            {
+              name: 'Not applicable…',
+              value: NOT_APPLICABLE,
+              description: 'Asks for the reason, which the report shows.',
+            },
+          ]),
       { name: 'Show hints (points of focus)', value: HINTS },
       { name: note ? `Edit the note (${note})` : 'Add a note…', value: NOTE },
     ];

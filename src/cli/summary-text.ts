@@ -8,6 +8,9 @@ export interface SummaryOptions {
   nextSteps?: string[];
 }
 
+/** The summary names this many criteria at risk; the report lists them all. */
+const RISK_LINES = 8;
+
 export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: SummaryOptions = {}): string {
   const paint = painter(level);
   const out: string[] = [];
@@ -36,14 +39,26 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   out.push(
     `${plural(gaps, 'control')} below ready · ${plural(a.notSure.length, 'answer')} "Not sure" · ${plural(a.unanswered.length, 'question')} unanswered · ${plural(a.notApplicable.length, 'answer')} not applicable`,
   );
+  if (a.criteriaAtRisk.length > 0) {
+    out.push('', paint.bold('Criteria at risk:'));
+    for (const c of a.criteriaAtRisk.slice(0, RISK_LINES)) {
+      const cap = c.cappedBy ? `, capped by key control ${c.cappedBy.control} at ${percent(c.cappedBy.score)}%` : '';
+      const drivers = c.drivers.length > 0 ? c.drivers.join(', ') : 'no control maps to it';
+      out.push(`  ${statusWord(c.status, paint)} ${c.id} ${percent(c.score) ?? 0}%${cap} ${paint.dim(`← ${drivers}`)}`);
+    }
+    const more = a.criteriaAtRisk.length - RISK_LINES;
+    if (more > 0) out.push(paint.dim(`  … and ${more} more (see the report)`));
+  }
   const top = a.gaps.slice(0, options.topGaps ?? 5);
   if (top.length > 0) {
-    out.push('', paint.bold('Top gaps (by weight, then lowest readiness):'));
+    out.push('', paint.bold('Top gaps (by risk of their criteria, then weight, then lowest readiness):'));
     for (const g of top) {
+      const key = g.key ? 'key, ' : '';
       out.push(
-        `  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, weight ${g.weight}, ${g.criteria.join(', ')})`)}`,
+        `  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, ${key}weight ${g.weight}, ${g.criteria.join(', ')})`)}`,
       );
-      if (g.remediation) out.push(`    ${paint.dim('Next step:')} ${oneLine(g.remediation)}`);
+      const next = g.next ?? g.remediation;
+      if (next) out.push(`    ${paint.dim('Next step:')} ${oneLine(next)}`);
     }
   }
   if (options.nextSteps && options.nextSteps.length > 0)

@@ -6,7 +6,18 @@
 import type { toReportJson } from '../report/json.js';
 import type { Status } from '../scoring.js';
 
-export type ReportJson = ReturnType<typeof toReportJson>;
+type Full = ReturnType<typeof toReportJson>;
+/** Fields added by version 2 of the report JSON are optional, so reports written by version 1 still compare. */
+type Since2<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
+export type ReportJson = Since2<
+  Omit<Full, 'overall' | 'categories' | 'criteria' | 'gaps'>,
+  'version' | 'criteriaAtRisk'
+> & {
+  overall: Since2<Full['overall'], 'cappedBy'>;
+  categories: Since2<Full['categories'][number], 'cappedBy'>[];
+  criteria: Since2<Full['criteria'][number], 'cappedBy'>[];
+  gaps: Since2<Full['gaps'][number], 'key' | 'gateScore' | 'next'>[];
+};
 type Gap = ReportJson['gaps'][number];
 type Question = ReportJson['notSure'][number];
 type Criterion = ReportJson['criteria'][number];

@@ -1,7 +1,11 @@
 /** The stable machine contract of `report --format json`. Keys are added, never renamed. */
-import { percent, type Assessment, type QuestionResult } from '../scoring.js';
+import { percent, type Assessment, type CriterionCap, type QuestionResult } from '../scoring.js';
 import type { ReportMeta } from './view.js';
 import { auditJson } from '../engagement/json.js';
+
+export const REPORT_JSON_VERSION = 2;
+
+const cap = (c: CriterionCap) => ({ control: c.control, status: c.status, score: percent(c.score) });
 
 export function toReportJson(a: Assessment, meta: ReportMeta) {
   const question = (q: QuestionResult) => ({
@@ -13,6 +17,8 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
     reason: q.reason ?? null,
   });
   return {
+    /** The contract's version: 2 added criteriaAtRisk, cappedBy, key, gateScore, next, system, subservice, cuecs. */
+    version: REPORT_JSON_VERSION,
     tool: meta.tool,
     generatedAt: meta.generatedAt,
     organization: meta.organization ?? null,
@@ -20,13 +26,21 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
     controls: meta.controlsSource,
     scope: a.categories.filter((c) => c.inScope).map((c) => c.id),
     thresholds: a.thresholds,
-    overall: { score: percent(a.overall.score), status: a.overall.status },
+    overall: { score: percent(a.overall.score), status: a.overall.status, cappedBy: a.overall.cappedBy ?? [] },
     categories: a.categories.map((c) => ({
       id: c.id,
       name: c.name,
       inScope: c.inScope,
       score: percent(c.score),
       status: c.status,
+      cappedBy: c.cappedBy ?? [],
+    })),
+    criteriaAtRisk: a.criteriaAtRisk.map((c) => ({
+      id: c.id,
+      status: c.status,
+      score: percent(c.score),
+      cappedBy: c.cappedBy ? cap(c.cappedBy) : null,
+      drivers: c.drivers,
     })),
     criteria: a.criteria.map((c) => ({
       id: c.id,
@@ -36,6 +50,7 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
       status: c.status,
       score: percent(c.score),
       controls: c.controls,
+      cappedBy: c.cappedBy ? cap(c.cappedBy) : null,
     })),
     gaps: a.gaps.map((g) => ({
       control: g.id,
@@ -43,9 +58,12 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
       score: percent(g.score),
       status: g.status,
       weight: g.weight,
+      key: g.key ?? false,
+      gateScore: percent(g.gateScore ?? null),
       owner: g.owner ?? null,
       criteria: g.criteria,
       remediation: g.remediation?.replace(/\s+/g, ' ').trim() ?? null,
+      next: g.next?.replace(/\s+/g, ' ').trim() ?? null,
       evidence: g.evidence,
     })),
     notSure: a.notSure.map(question),

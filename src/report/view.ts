@@ -3,7 +3,14 @@
  * output read. Templates only loop and print; every number and sentence is decided here.
  */
 import type { Catalog } from '../catalog/types.js';
-import { percent, type Assessment, type ControlResult, type QuestionResult, type Status } from '../scoring.js';
+import {
+  percent,
+  type Assessment,
+  type ControlResult,
+  type CriterionCap,
+  type QuestionResult,
+  type Status,
+} from '../scoring.js';
 import { categoryBars, CHART, seriesStacks } from './charts.js';
 import type { AuditReadiness } from '../engagement/audit.js';
 import { auditView } from '../engagement/view.js';
@@ -67,6 +74,15 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
       statusLabel: statusLabel(c.status),
     })),
     series: seriesGroups(a),
+    criteriaAtRisk: a.criteriaAtRisk.map((c) => ({
+      id: c.id,
+      title: c.title,
+      status: c.status,
+      statusLabel: statusLabel(c.status),
+      percentLabel: `${percent(c.score) ?? 0}%`,
+      capText: c.cappedBy ? capText(c.cappedBy) : '',
+      driversText: c.drivers.length > 0 ? c.drivers.join(', ') : 'no control maps to it',
+    })),
     counts: counts(a),
     gaps: a.gaps.map((g, i) => gapView(g, i + 1, titles)),
     notSure: a.notSure.map((q) => questionView(q, controlTitles)),
@@ -104,8 +120,13 @@ function verdict(a: Assessment, overall: number | null): string {
   if (a.overall.status === 'ready' && gaps === 0)
     return `Ready to engage an auditor: every in-scope area meets the ${a.thresholds.ready}% readiness threshold.${unknownText}`;
   if (a.overall.status === 'ready')
-    return `Close to ready: overall readiness meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
-  return `Not ready yet: ${plural(gaps, 'control falls', 'controls fall')} short of the ${a.thresholds.ready}% threshold. Work through the prioritised gaps below before engaging an auditor.${unknownText}`;
+    return `Close to ready: every in-scope criterion meets the threshold, but ${plural(gaps, 'control still falls', 'controls still fall')} short and should be fixed before fieldwork.${unknownText}`;
+  const atRisk = a.criteriaAtRisk.length;
+  const risk =
+    atRisk > 0
+      ? ` ${plural(atRisk, 'in-scope criterion is', 'in-scope criteria are')} below ready and would likely draw exceptions.`
+      : '';
+  return `Not ready yet: ${plural(gaps, 'control falls', 'controls fall')} short of the ${a.thresholds.ready}% threshold.${risk} Work through the criteria at risk and the prioritised gaps below before engaging an auditor.${unknownText}`;
 }
 
 function seriesGroups(a: Assessment) {
@@ -122,9 +143,15 @@ function seriesGroups(a: Assessment) {
         status: c.status,
         statusLabel: statusLabel(c.status),
         percentLabel: c.score === null ? '—' : `${percent(c.score)}%`,
+        capText: c.cappedBy ? capText(c.cappedBy) : '',
         controlsText: c.controls.join(', ') || (c.status === 'excluded' ? `Excluded: ${c.excludedReason}` : '—'),
       })),
   }));
+}
+
+/** e.g. "capped at Gap by key control ACC-03, 0 %" */
+function capText(cap: CriterionCap): string {
+  return `capped at ${statusLabel(cap.status)} by key control ${cap.control}, ${percent(cap.score) ?? 0} %`;
 }
 
 function counts(a: Assessment) {
@@ -160,9 +187,10 @@ function gapView(g: ControlResult, rank: number, titles: Map<string, string>) {
     frequency: g.frequency ?? '',
     criteriaText: g.criteria.map((id) => `${id} ${titles.get(id) ?? ''}`.trim()).join('; '),
     criteriaIds: g.criteria.join(', '),
-    remediation: (g.remediation ?? 'Define and implement this control, then collect evidence that it operates.')
-      .replace(/\s+/g, ' ')
-      .trim(),
+    key: g.key ?? false,
+    remediation: oneLine(g.remediation ?? DEFAULT_STEP),
+    /** The chosen answer's next step, else the remediation. */
+    next: oneLine(g.next ?? g.remediation ?? DEFAULT_STEP),
     evidence: g.evidence,
     findings: g.questions
       .filter((q) => q.score !== undefined && q.score < 1)
@@ -173,6 +201,9 @@ function gapView(g: ControlResult, rank: number, titles: Map<string, string>) {
       })),
   };
 }
+
+const DEFAULT_STEP = 'Define and implement this control, then collect evidence that it operates.';
+const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 function questionView(q: QuestionResult, controlTitles: Map<string, string>) {
   return {

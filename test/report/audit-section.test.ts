@@ -59,7 +59,12 @@ describe('mature-saas: a Type II engagement', () => {
   test('JSON controls: the recorded history decides each status', () => {
     expect(engagement.controls).toHaveLength(engagement.typeI.total);
     const byId = Object.fromEntries(engagement.controls.map((c: { id: string }) => [c.id, c]));
-    for (const id of withField('evidence', 'partial')) expect(byId[id]).toMatchObject({ status: 'thin' });
+    // Partial evidence makes a designed control thin; a design that falls short (GOV-09: its gate
+    // answer caps it at 60 %) is not-designed whatever its evidence.
+    const designed = (id: string) => !json('mature-saas').gaps.some((g: { control: string }) => g.control === id);
+    for (const id of withField('evidence', 'partial'))
+      expect(byId[id]).toMatchObject({ status: designed(id) ? 'thin' : 'not-designed' });
+    expect(byId['GOV-09']).toMatchObject({ status: 'not-designed' });
     for (const id of withField('evidence', 'not-sure'))
       expect(byId[id]).toMatchObject({ status: 'not-sure', expected: null, sample: null });
     const late = withField('since', '2026-12-07');

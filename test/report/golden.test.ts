@@ -112,15 +112,18 @@ function expectSameBytes(actual: Buffer, committed: Buffer, label: string): void
   );
 }
 
+type Cap = { control: string; status: string; score: number | null };
 interface ReportJson {
+  version: number;
   tool: { name: string; version: string };
   generatedAt: string;
   organization: string | null;
   answersFile: string;
   scope: string[];
   thresholds: { ready: number; partial: number };
-  overall: { score: number | null; status: string };
+  overall: { score: number | null; status: string; cappedBy: string[] };
   categories: { id: string; name: string; inScope: boolean; score: number | null; status: string }[];
+  criteriaAtRisk: { id: string; status: string; score: number | null; cappedBy: Cap | null; drivers: string[] }[];
   criteria: {
     id: string;
     category: string;
@@ -129,8 +132,9 @@ interface ReportJson {
     status: string;
     score: number | null;
     controls: string[];
+    cappedBy: Cap | null;
   }[];
-  gaps: { control: string; score: number; status: string; weight: number }[];
+  gaps: { control: string; score: number; status: string; weight: number; key: boolean; criteria: string[] }[];
   notSure: { question: string; control: string; value: string | null; note: string | null }[];
   unanswered: { question: string; control: string; value: string | null }[];
   excluded: { criterion: string; reason: string }[];
@@ -202,6 +206,7 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
 
   test('top-level keys, tool, clock and source', () => {
     expect(Object.keys(json)).toEqual([
+      'version',
       'tool',
       'generatedAt',
       'organization',
@@ -211,6 +216,7 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       'thresholds',
       'overall',
       'categories',
+      'criteriaAtRisk',
       'criteria',
       'gaps',
       'notSure',
@@ -221,6 +227,7 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       'staleAnswers',
       'engagement',
     ]);
+    expect(json.version).toBe(2);
     expect(json.tool).toEqual({ name: 'soc2-ready', version: packageVersion });
     expect(json.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     // SOURCE_DATE_EPOCH 1795000000 is 2026-11-18T11:06:40Z (the "07:06:40Z" in the script's comment is wrong).
@@ -231,21 +238,24 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     expect(json.scope).toEqual(CATEGORY_ORDER.filter((c) => inScope.has(c)));
   });
 
-  test('overall: an integer score from 0 to 100 and a status', () => {
-    expect(Object.keys(json.overall)).toEqual(['score', 'status']);
+  test('overall: an integer score from 0 to 100 and a status that is ready only when every criterion is', () => {
+    expect(Object.keys(json.overall)).toEqual(['score', 'status', 'cappedBy']);
     expect(Number.isInteger(json.overall.score)).toBe(true);
     expect(json.overall.score).toBeGreaterThanOrEqual(0);
     expect(json.overall.score).toBeLessThanOrEqual(100);
     const { ready, partial } = json.thresholds;
-    expect(json.overall.status).toBe(
-      json.overall.score! >= ready ? 'ready' : json.overall.score! >= partial ? 'partial' : 'gap',
-    );
+    const band = json.overall.score! >= ready ? 'ready' : json.overall.score! >= partial ? 'partial' : 'gap';
+    const below = json.criteria.filter((c) => c.inScope && ['partial', 'gap', 'unmapped'].includes(c.status));
+    const capped = band === 'ready' && below.length > 0;
+    expect(json.overall.status).toBe(capped ? 'partial' : band);
+    expect(json.overall.cappedBy).toEqual(capped ? below.map((c) => c.id) : []);
+    expect(json.criteriaAtRisk.map((c) => c.id).sort()).toEqual(below.map((c) => c.id).sort());
   });
 
   test('categories: the five TSC categories; out-of-scope ones have inScope false and score null', () => {
     expect(json.categories.map((c) => c.id)).toEqual(CATEGORY_ORDER);
     for (const c of json.categories) {
-      expect(Object.keys(c)).toEqual(['id', 'name', 'inScope', 'score', 'status']);
+      expect(Object.keys(c)).toEqual(['id', 'name', 'inScope', 'score', 'status', 'cappedBy']);
       expect(c.inScope).toBe(inScope.has(c.id));
       if (!c.inScope) {
         expect(c.score).toBeNull();
@@ -265,7 +275,16 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
     const { ready, partial } = json.thresholds;
     const excluded = new Map((config.exclusions ?? []).map((e) => [e.criterion, e.reason]));
     for (const c of json.criteria) {
-      expect(Object.keys(c)).toEqual(['id', 'category', 'series', 'inScope', 'status', 'score', 'controls']);
+      expect(Object.keys(c)).toEqual([
+        'id',
+        'category',
+        'series',
+        'inScope',
+        'status',
+        'score',
+        'controls',
+        'cappedBy',
+      ]);
       expect(c.category).toBe(CATEGORY_OF_PREFIX[/^[A-Z]+/.exec(c.id)![0]]);
       expect(c.series.startsWith(c.id.split('.')[0]! + ' ')).toBe(true);
       expect(c.inScope).toBe(inScope.has(c.category));
@@ -277,7 +296,10 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       else if (c.status === 'not-applicable') expect(c.score).toBeNull();
       else {
         expect(Number.isInteger(c.score) && c.score! >= 0 && c.score! <= 100).toBe(true);
-        expect(c.status).toBe(c.score! >= ready ? 'ready' : c.score! >= partial ? 'partial' : 'gap');
+        const band = c.score! >= ready ? 'ready' : c.score! >= partial ? 'partial' : 'gap';
+        // A key control can only lower the status, and says so.
+        expect(c.status).toBe(c.cappedBy ? c.cappedBy.status : band);
+        if (c.cappedBy) expect(c.status).not.toBe(band);
       }
     }
   });
@@ -288,13 +310,18 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       expect(g.score).toBeLessThan(ready);
       expect(['partial', 'gap']).toContain(g.status);
     }
-    const weights = json.gaps.map((g) => g.weight);
-    expect(weights).toEqual([...weights].sort((a, b) => b - a));
-    // Within one weight, the lowest readiness comes first.
-    json.gaps.forEach((g, i) => {
-      const next = json.gaps[i + 1];
-      if (next && next.weight === g.weight) expect(g.score!).toBeLessThanOrEqual(next.score!);
-    });
+    // Most urgent first: the worst criterion a gap holds back, key controls first, then weight, then readiness.
+    const rank = new Map(
+      json.criteria.map((c) => [c.id, { gap: 0, unmapped: 0, partial: 1 }[c.status as string] ?? 2]),
+    );
+    const order = json.gaps.map((g) => [
+      Math.min(2, ...g.criteria.map((id) => rank.get(id)!)),
+      g.key ? 0 : 1,
+      -g.weight,
+      g.score!,
+    ]);
+    const sorted = [...order].sort((a, b) => a[0]! - b[0]! || a[1]! - b[1]! || a[2]! - b[2]! || a[3]! - b[3]!);
+    expect(order).toEqual(sorted);
     const notSureAnswers = Object.entries(answers.answers)
       .filter(([, a]) => a.value === 'not-sure')
       .map(([id]) => id);
@@ -338,8 +365,15 @@ describe('examples/mature-saas: exclusions and scope', () => {
 
   test('processing integrity and privacy are out of scope: inScope false, score null', () => {
     expect(json.categories.filter((c) => !c.inScope)).toEqual([
-      { id: 'processing-integrity', name: 'Processing Integrity', inScope: false, score: null, status: 'out-of-scope' },
-      { id: 'privacy', name: 'Privacy', inScope: false, score: null, status: 'out-of-scope' },
+      {
+        id: 'processing-integrity',
+        name: 'Processing Integrity',
+        inScope: false,
+        score: null,
+        status: 'out-of-scope',
+        cappedBy: [],
+      },
+      { id: 'privacy', name: 'Privacy', inScope: false, score: null, status: 'out-of-scope', cappedBy: [] },
     ]);
     expect(json.criteria.filter((c) => !c.inScope).map((c) => c.id)).toEqual(
       AICPA_ORDER.filter((id) => id.startsWith('PI') || /^P\d/.test(id)),

@@ -56,6 +56,7 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
   reportStale(ws, paint, say);
   await walkQuestions(ws, options, prompter, paint, say, now);
   const assessment = assessWorkspace(ws);
+  say((await import('../key-warnings.js')).keyNotApplicableWarnings(assessment, ws.answersDisplay));
   const { renderSummary } = await import('../summary-text.js');
   const file = ws.answersDisplay;
   io.stdout.write(

@@ -35,6 +35,7 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
   const assessment = assessWorkspace(ws);
+  io.stderr.write((await import('../key-warnings.js')).keyNotApplicableWarnings(assessment, ws.answersDisplay));
   const input: ReportInput = {
     assessment,
     catalog: ws.catalog,
