@@ -24,6 +24,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerCheck(program, io, setExit);
   registerReport(program, io, setExit);
   registerDiff(program, io, setExit);
+  registerEvidence(program, io, setExit);
   registerInit(program, io, setExit);
   registerCriteria(program, io, setExit);
 }
@@ -174,6 +175,46 @@ function registerDiff(program: Command, io: Io, setExit: SetExit): void {
       setExit(await runDiff({ ...options, outputs: diffOutputs }, before, after, io));
     });
   const diffOutputs = trackOutputs(diff as unknown as Command);
+}
+
+function registerEvidence(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('evidence')
+    .description(
+      'List the evidence requests (PBC list) an auditor will send for the engagement: as-of items for a Type I, populations and samples for a Type II.',
+    )
+    .option(
+      '-a, --answers <file>',
+      'answers file written by `assess` (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)',
+    )
+    .addOption(
+      new Option('-f, --format <format>', 'md (default), csv, json or xlsx').choices([
+        'md',
+        'csv',
+        'json',
+        'xlsx',
+      ] as const),
+    )
+    .option(
+      '-o, --output <file>',
+      'write to a file (atomically); the format follows the extension unless --format is given',
+    )
+    .option('-c, --controls <dir>', 'controls the answers refer to (default: as recorded in the answers file)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .addHelpText(
+      'after',
+      examples([
+        'soc2-ready evidence',
+        'soc2-ready evidence -o pbc.xlsx',
+        'soc2-ready evidence --format csv -o pbc.csv',
+        'soc2-ready evidence --answers clients/acme/answers.yaml --format json',
+      ]) +
+        '\nRequest ids (PBC-<control>-<item>-<D|P|S>) are stable across runs, so lists diff cleanly.\nWithout `engagement:` in soc2-ready.yaml the list is a Type I as of today. SOURCE_DATE_EPOCH pins the date.\n',
+    )
+    .action(async (options) => {
+      const { runEvidence } = await import('./commands/evidence.js');
+      setExit(await runEvidence(options, io));
+    });
 }
 
 function registerInit(program: Command, io: Io, setExit: SetExit): void {
