@@ -1,6 +1,6 @@
 /**
- * The HTML report: valid, self-contained, and correct in a real browser (headless Debian Chromium via
- * playwright-core; no browser is ever downloaded): rows, charts, a multi-page A4 PDF, no console
+ * The HTML report: valid, self-contained, and correct in a real browser (headless Chromium via
+ * playwright-core, found by test/helpers/browser.ts; no browser is ever downloaded): rows, charts, a multi-page A4 PDF, no console
  * errors, and answers containing HTML stay text.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
@@ -9,23 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { HtmlValidate } from 'html-validate';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { launchChromium } from '../helpers/browser.js';
 import { repoRoot, runCli } from '../helpers/run-cli.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const LAUNCH = {
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
 const AICPA_URL =
   'https://www.aicpa-cima.com/resources/download/2017-trust-services-criteria-with-revised-points-of-focus-2022';
 
@@ -98,15 +86,17 @@ function urlAttributes(html: string): { tag: string; attr: string; value: string
 const pdfPageCount = (pdf: Buffer) => (pdf.toString('latin1').match(/\/Type\s*\/Page(?![A-Za-z])/g) ?? []).length;
 
 let browser: Browser | undefined;
+let launchError: Error | undefined;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM}; the HTML report tests need it. Run .ci/run, which installs it (apt-get install chromium).`,
-    );
+  try {
+    const launched = await launchChromium();
+    browser = launched.browser;
+    process.stderr.write(`HTML report tests run in ${launched.source}.\n`);
+  } catch (cause) {
+    launchError = cause as Error;
   }
-  browser = await chromium.launch(LAUNCH);
-}, 60000);
+}, 120000);
 
 afterAll(async () => {
   await browser?.close();
@@ -121,7 +111,7 @@ interface Opened {
 
 /** Opens a report file in a fresh context and records console errors, network requests and dialogs. */
 async function open(file: string): Promise<Opened> {
-  if (browser === undefined) throw new Error(`Chromium did not start (expected at ${CHROMIUM}; .ci/run installs it).`);
+  if (browser === undefined) throw launchError ?? new Error('Chromium did not start.');
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, javaScriptEnabled: true });
   const page = await context.newPage();
   const opened: Opened = { page, consoleErrors: [], requests: [], dialogs: [] };
@@ -138,8 +128,8 @@ async function open(file: string): Promise<Opened> {
   return opened;
 }
 
-test(`Chromium is installed at ${CHROMIUM} (.ci/run installs it) and starts`, () => {
-  expect(existsSync(CHROMIUM)).toBe(true);
+test('a Chromium starts (CHROMIUM_PATH, the system chromium or @sparticuz/chromium)', () => {
+  expect(launchError?.message).toBeUndefined();
   expect(browser?.isConnected()).toBe(true);
 });
 
