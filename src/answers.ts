@@ -4,6 +4,7 @@ import { parseYamlSource } from './yaml/source.js';
 import { vendor } from './runtime/vendor.js';
 import type { Answer } from './questionnaire/plan.js';
 import { checkOperations, orderedHistory, type Operations } from './engagement/operations.js';
+import { checkEvidence, orderedEvidence, type EvidenceMap } from './evidence/references.js';
 
 export const DEFAULT_ANSWERS_FILE = 'soc2-answers.yaml';
 export const BUILTIN_CONTROLS = 'builtin';
@@ -22,6 +23,8 @@ export interface AnswersDocument {
   answers: Record<string, Answer>;
   /** Operating history per control id (Type II readiness); absent until one is recorded. */
   operations?: Operations;
+  /** Evidence references per control id; absent until one is recorded. */
+  evidence?: EvidenceMap;
 }
 
 export function emptyAnswers(now: string): AnswersDocument {
@@ -54,6 +57,8 @@ export function parseAnswers(text: string, file: string): { doc?: AnswersDocumen
   if (diagnostics.length > 0) return { diagnostics };
   const operations = (source.data as { operations?: Operations }).operations;
   if (operations) diagnostics.push(...checkOperations(operations, file, source.locate));
+  const evidence = (source.data as { evidence?: EvidenceMap }).evidence;
+  if (evidence) diagnostics.push(...checkEvidence(evidence, file, source.locate));
   if (diagnostics.length > 0) return { diagnostics };
   const raw = source.data as Partial<AnswersDocument> & Pick<AnswersDocument, 'version' | 'scope' | 'answers'>;
   return { doc: { controls: BUILTIN_CONTROLS, scoping: {}, ...raw }, diagnostics };
@@ -82,6 +87,7 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     scoping: doc.scoping,
     answers,
     operations: operationsInOrder(doc.operations, rank),
+    evidence: orderedEvidence(doc.evidence, controlRanker(rank), naturalCompare),
   };
   const header =
     '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
@@ -99,15 +105,19 @@ function operationsInOrder(
   questionRank: Map<string, number>,
 ): Operations | undefined {
   if (!operations || Object.keys(operations).length === 0) return undefined;
+  const rankOf = controlRanker(questionRank);
+  const ids = Object.keys(operations).sort((a, b) => rankOf(a) - rankOf(b) || naturalCompare(a, b));
+  return Object.fromEntries(ids.map((id) => [id, orderedHistory(operations[id]!)]));
+}
+
+/** A control's rank: that of its first question (Infinity for controls no longer asked). */
+function controlRanker(questionRank: Map<string, number>): (controlId: string) => number {
   const controlRank = new Map<string, number>();
   for (const [id, rank] of questionRank) {
     const control = id.slice(0, id.indexOf('.'));
     if (!controlRank.has(control)) controlRank.set(control, rank);
   }
-  const ids = Object.keys(operations).sort(
-    (a, b) => (controlRank.get(a) ?? Infinity) - (controlRank.get(b) ?? Infinity) || naturalCompare(a, b),
-  );
-  return Object.fromEntries(ids.map((id) => [id, orderedHistory(operations[id]!)]));
+  return (id) => controlRank.get(id) ?? Infinity;
 }
 
 function orderedAnswer(a: Answer): Answer {

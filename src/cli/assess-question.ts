@@ -6,6 +6,7 @@ import type { Prompter, SelectChoice } from './prompter.js';
 
 const HINTS = '__hints';
 const NOTE = '__note';
+const EVIDENCE = '__evidence';
 
 export interface QuestionContext {
   item: PlannedQuestion;
@@ -16,6 +17,10 @@ export interface QuestionContext {
   /** Where hints are printed (the prompt stream). */
   write: (text: string) => void;
   now: () => string;
+  /** Records an evidence reference for the question's control; the choice is offered when given. */
+  addEvidence?: () => Promise<void>;
+  /** How many references the control has already. */
+  evidenceCount?: () => number;
 }
 
 export function questionHeader(ctx: Pick<QuestionContext, 'item' | 'position' | 'paint'>): string {
@@ -52,10 +57,15 @@ export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Pro
           ]),
       { name: 'Show hints (points of focus)', value: HINTS },
       { name: note ? `Edit the note (${note})` : 'Add a note…', value: NOTE },
+      ...(ctx.addEvidence ? [evidenceChoice(ctx.evidenceCount?.() ?? 0)] : []),
     ];
     const value = await prompter.select(questionHeader(ctx), choices, ctx.current?.value);
     if (value === HINTS) {
       ctx.write(hintsText(ctx));
+      continue;
+    }
+    if (value === EVIDENCE) {
+      await ctx.addEvidence!();
       continue;
     }
     if (value === NOTE) {
@@ -71,6 +81,14 @@ export async function askQuestion(prompter: Prompter, ctx: QuestionContext): Pro
     if (note) answer.note = note;
     return answer;
   }
+}
+
+function evidenceChoice(count: number): SelectChoice<string> {
+  return {
+    name: `Add evidence for this control (file, URL or ticket)…${count > 0 ? ` (${count} recorded)` : ''}`,
+    value: EVIDENCE,
+    description: 'Where the proof is kept; `soc2-ready verify` checks it.',
+  };
 }
 
 function hintsText(ctx: QuestionContext): string {

@@ -7,6 +7,7 @@
 import type { AnswersDocument } from '../answers.js';
 import type { CheckResult } from '../catalog/coverage.js';
 import type { Catalog } from '../catalog/types.js';
+import type { OscalInput } from '../oscal/assessment-results.js';
 import type { ReadinessDiff } from '../diff/compare.js';
 import type { ReportMeta } from '../report/view.js';
 import type { Assessment } from '../scoring.js';
@@ -148,7 +149,7 @@ export const diffFormats = {
 } satisfies Formats<DiffInput>;
 
 /** What the OSCAL export needs from a report run. */
-export function oscalInput(input: ReportInput) {
+export function oscalInput(input: ReportInput): OscalInput {
   return {
     assessment: input.assessment,
     organization: input.meta.organization,
@@ -156,6 +157,7 @@ export function oscalInput(input: ReportInput) {
     created: input.doc.created,
     updated: input.doc.updated,
     answers: input.doc.answers,
+    evidence: input.doc.evidence,
     tool: input.meta.tool,
     generatedAt: input.meta.generatedAt,
   };

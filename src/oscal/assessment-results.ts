@@ -9,19 +9,14 @@ import { createHash } from 'node:crypto';
 import type { Assessment, ControlResult, CriterionResult, QuestionResult } from '../scoring.js';
 import { percent } from '../scoring.js';
 import type { Answers } from '../questionnaire/plan.js';
+import { evidenceKind, type EvidenceRef } from '../evidence/references.js';
 import { SOC2_READY_NAMESPACE, uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSIONS = ['1.1.3', '1.2.2'] as const;
 export type OscalVersion = (typeof OSCAL_VERSIONS)[number];
 
 /** Where evidence for a control is: a local file (relative to the answers file), a URL or a ticket id. */
-export interface OscalEvidence {
-  ref: string;
-  kind: 'file' | 'url' | 'ticket';
-  /** YYYY-MM-DD */
-  collected: string;
-  sha256?: string;
-}
+export type OscalEvidence = EvidenceRef;
 
 export interface OscalInput {
   assessment: Assessment;
@@ -208,10 +203,11 @@ function observationOf(
 }
 
 function relevantEvidence(e: OscalEvidence): Json {
-  const what = e.kind === 'ticket' ? `Ticket ${oneLine(e.ref)}` : oneLine(e.ref);
+  const kind = evidenceKind(e.ref);
+  const what = kind === 'ticket' ? `Ticket ${oneLine(e.ref)}` : oneLine(e.ref);
   const hash = e.sha256 ? `, SHA-256 ${e.sha256}` : '';
   return {
-    ...(e.kind === 'ticket' ? {} : { href: e.kind === 'url' ? e.ref : encodeURI(e.ref) }),
+    ...(kind === 'ticket' ? {} : { href: kind === 'url' ? e.ref : encodeURI(e.ref) }),
     description: `${what}, collected ${e.collected}${hash}.`,
   };
 }

@@ -126,9 +126,9 @@ describe('toOscalAssessmentResults', () => {
       input({
         evidence: {
           X1: [
-            { ref: 'evidence/review q3.pdf', kind: 'file', collected: '2026-10-02', sha256: 'ab'.repeat(32) },
-            { ref: 'SEC-412', kind: 'ticket', collected: '2026-10-03' },
-            { ref: 'https://tracker.example/SEC-1', kind: 'url', collected: '2026-10-04' },
+            { ref: 'evidence/review q3.pdf', collected: '2026-10-02', sha256: 'ab'.repeat(32) },
+            { ref: 'SEC-412', collected: '2026-10-03' },
+            { ref: 'https://tracker.example/SEC-1', collected: '2026-10-04' },
           ],
         },
       }),

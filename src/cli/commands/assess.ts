@@ -147,7 +147,10 @@ async function walkQuestions(
     category: options.category,
     control: options.control,
   });
-  const { askQuestion } = await import('../assess-question.js');
+  const [{ askQuestion }, { askEvidence }] = await Promise.all([
+    import('../assess-question.js'),
+    import('../assess-evidence.js'),
+  ]);
   const criteria = new Map(ws.catalog.criteria.map((c) => [c.id, c]));
   const ask = async (item: NonNullable<ReturnType<typeof nextUnanswered>>) => {
     const current = ws.doc.answers[item.question.id];
@@ -159,6 +162,11 @@ async function walkQuestions(
       paint,
       write: say,
       now,
+      addEvidence: async () => {
+        await askEvidence(ws, item.planned.control.id, { prompter, paint, say, now });
+        saveAnswers(ws, now());
+      },
+      evidenceCount: () => ws.doc.evidence?.[item.planned.control.id]?.length ?? 0,
     });
     ws.doc.answers[item.question.id] = answer;
     saveAnswers(ws, now());
