@@ -14,6 +14,7 @@ export interface CodeInfo {
 }
 
 const FILES = 'diagnostic-codes';
+const EVIDENCE = 'evidence-and-audit-hand-off';
 
 export const DIAGNOSTIC_CODES = {
   'yaml-syntax': { severity: 'error', summary: 'A YAML file could not be parsed.', anchor: FILES },
@@ -55,6 +56,33 @@ export const DIAGNOSTIC_CODES = {
     anchor: FILES,
   },
   'no-full-score': { severity: 'warning', summary: 'No choice of a question scores 1.', anchor: FILES },
+  'evidence-missing': {
+    severity: 'error',
+    summary: 'A control answered as in place has no evidence reference.',
+    anchor: EVIDENCE,
+  },
+  'evidence-stale': {
+    severity: 'error',
+    summary: "A control's newest evidence is older than its frequency allows.",
+    anchor: EVIDENCE,
+  },
+  'evidence-not-found': { severity: 'error', summary: 'A local evidence file does not exist.', anchor: EVIDENCE },
+  'evidence-changed': {
+    severity: 'error',
+    summary: "A local evidence file's SHA-256 differs from the recorded one.",
+    anchor: EVIDENCE,
+  },
+  'evidence-outside-window': {
+    severity: 'error',
+    summary: 'No evidence of a control is dated inside the Type II observation window.',
+    anchor: EVIDENCE,
+  },
+  'invalid-answer': { severity: 'error', summary: "An answer is not one of its question's choices.", anchor: EVIDENCE },
+  'stale-answer': {
+    severity: 'warning',
+    summary: 'An answer belongs to a question the controls no longer have.',
+    anchor: EVIDENCE,
+  },
 } as const satisfies Record<string, CodeInfo>;
 
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;

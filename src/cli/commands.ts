@@ -1,7 +1,13 @@
 /** Registers every command: flags, help text and examples only. Each action lazy-loads its module. */
 import { Command, Option } from '@commander-js/extra-typings';
 import type { ExitCode } from './exit-code.js';
-import { checkOutputFormats, diffOutputFormats, formatHelp, reportOutputFormats } from './formats.js';
+import {
+  checkOutputFormats,
+  diffOutputFormats,
+  formatHelp,
+  reportOutputFormats,
+  verifyOutputFormats,
+} from './formats.js';
 import type { Io } from './io.js';
 import type { OutputFlag } from './outputs.js';
 
@@ -23,6 +29,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerAssess(program, io, setExit);
   registerCheck(program, io, setExit);
   registerReport(program, io, setExit);
+  registerVerify(program, io, setExit);
   registerDiff(program, io, setExit);
   registerEvidence(program, io, setExit);
   registerInit(program, io, setExit);
@@ -139,6 +146,46 @@ function registerReport(program: Command, io: Io, setExit: SetExit): void {
       setExit(await runReport({ ...options, outputs: reportOutputs }, io));
     });
   const reportOutputs = trackOutputs(report as unknown as Command);
+}
+
+function registerVerify(program: Command, io: Io, setExit: SetExit): void {
+  const verify = program
+    .command('verify')
+    .description(
+      'Check that the claims in an answers file are backed by evidence: recorded, fresh, present and unchanged. Exit 1 on any error.',
+    )
+    .option('-a, --answers <file>', 'answers file (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)')
+    .option('--as-of <date>', 'judge freshness on this date, YYYY-MM-DD (default: today, or SOURCE_DATE_EPOCH)')
+    .addOption(
+      new Option(
+        '--require-evidence <which>',
+        'controls answered as in place that must cite evidence: key (default), all or none',
+      ).choices(['key', 'all', 'none'] as const),
+    )
+    .option('-f, --format <format>', formatHelp(verifyOutputFormats, { text: 'default' }), collect, [] as string[])
+    .option(
+      '-o, --output <file>',
+      'write to a file (atomically) instead of stdout; the format follows the extension unless --format is given',
+      collect,
+      [] as string[],
+    )
+    .option('-c, --controls <dir>', 'controls the answers refer to (default: as recorded in the answers file)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .option('--no-color', 'never colour the output')
+    .addHelpText(
+      'after',
+      examples([
+        'soc2-ready verify',
+        'soc2-ready verify --answers compliance/soc2-answers.yaml --require-evidence all',
+        'soc2-ready verify --as-of 2027-03-31 --format sarif -o evidence.sarif',
+      ]) +
+        '\nCodes: evidence-missing, evidence-stale, evidence-not-found, evidence-changed, evidence-outside-window, unknown-control, invalid-answer, stale-answer. URLs and tickets are recorded, never fetched.\n',
+    )
+    .action(async (options) => {
+      const { runVerify } = await import('./commands/verify.js');
+      setExit(await runVerify({ ...options, outputs: verifyOutputs }, io));
+    });
+  const verifyOutputs = trackOutputs(verify as unknown as Command);
 }
 
 function registerDiff(program: Command, io: Io, setExit: SetExit): void {

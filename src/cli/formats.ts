@@ -11,6 +11,8 @@ import {
   type Format,
   type Formats,
   type ReportInput,
+  type VerifyInput,
+  verifyFormats,
 } from '../formats/registry.js';
 
 /** The CLI's inputs carry the colour level of the output they are rendered for (0 for files). */
@@ -39,8 +41,16 @@ const checkText: Format<Colored<CheckInput>> = {
     (await import('./check-text.js')).renderCheckText(input.result, input.catalog, input.colorLevel),
 };
 
+const verifyText: Format<Colored<VerifyInput>> = {
+  extensions: ['.txt'],
+  stdout: true,
+  render: async (input) =>
+    (await import('./verify-text.js')).renderVerifyText(input.diagnostics, input.summary, input.colorLevel),
+};
+
 export const reportOutputFormats: Formats<Colored<ReportInput>> = { text: reportText, ...reportFormats };
 export const checkOutputFormats: Formats<Colored<CheckInput>> = { text: checkText, ...checkFormats };
+export const verifyOutputFormats: Formats<Colored<VerifyInput>> = { text: verifyText, ...verifyFormats };
 export const diffOutputFormats: Formats<DiffInput> = diffFormats;
 
 /**

@@ -33,7 +33,7 @@ export interface CriterionOutcome {
 export interface Findings {
   tool: { name: string; version: string; informationUri: string };
   /** Which command produced the findings. */
-  command: 'check' | 'report';
+  command: 'check' | 'report' | 'verify';
   /** ISO 8601 time, from the injected clock. */
   generatedAt: string;
   /** All catalog criteria in AICPA order. */

@@ -114,6 +114,8 @@ function verdict(findings: Findings): string {
   const errors = findings.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = findings.diagnostics.length - errors;
   const ok = count('failed') === 0 && errors === 0;
+  if (findings.command === 'verify')
+    return `**${ok ? 'Passed' : 'Failed'}:** ${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the evidence and answers.`;
   const failedWord = findings.command === 'check' ? 'unmapped' : 'not ready';
   const criteria = `${plural(count('failed'), 'criterion', 'criteria')} ${failedWord}, ${count('passed')} passed, ${count('skipped')} skipped`;
   const problems = `${plural(errors, 'error')} and ${plural(warnings, 'warning')} in the control files`;

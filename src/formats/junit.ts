@@ -17,7 +17,11 @@ interface Suite {
   skipped: number;
 }
 
-const DIAGNOSTICS_SUITE = 'Control files';
+const DIAGNOSTICS_SUITE: Record<Findings['command'], string> = {
+  check: 'Control files',
+  report: 'Control files',
+  verify: 'Evidence and answers',
+};
 
 // XML 1.0 Char excludes C0 controls other than tab/LF/CR, U+FFFE/U+FFFF and lone surrogates;
 // a single one makes the whole report unparseable, so they are dropped rather than escaped.
@@ -100,8 +104,8 @@ function diagnosticCase(d: Diagnostic, name: string): string {
   return `${open}\n      ${inner}\n    </testcase>`;
 }
 
-function diagnosticsSuite(diagnostics: readonly Diagnostic[]): Suite {
-  const suite = emptySuite(DIAGNOSTICS_SUITE);
+function diagnosticsSuite(diagnostics: readonly Diagnostic[], command: Findings['command']): Suite {
+  const suite = emptySuite(DIAGNOSTICS_SUITE[command]);
   const seen = new Map<string, number>();
   for (const d of diagnostics) {
     const base = [formatLocation(d), d.code].filter((part) => part !== '').join(' ');
@@ -134,7 +138,7 @@ function renderSuite(suite: Suite, id: number, findings: Findings, timestamp: st
 
 export function toJUnit(findings: Findings): string {
   const suites = criteriaSuites(findings);
-  if (findings.diagnostics.length > 0) suites.push(diagnosticsSuite(findings.diagnostics));
+  if (findings.diagnostics.length > 0) suites.push(diagnosticsSuite(findings.diagnostics, findings.command));
   const timestamp = junitTimestamp(findings.generatedAt);
   const sum = (key: 'tests' | 'failures' | 'errors' | 'skipped') => suites.reduce((n, s) => n + s[key], 0);
   const head = attrs({

@@ -7,6 +7,8 @@
 import type { AnswersDocument } from '../answers.js';
 import type { CheckResult } from '../catalog/coverage.js';
 import type { Catalog } from '../catalog/types.js';
+import type { Diagnostic } from '../diagnostics.js';
+import type { VerifySummary } from '../evidence/verify-json.js';
 import type { OscalInput } from '../oscal/assessment-results.js';
 import type { ReadinessDiff } from '../diff/compare.js';
 import type { ReportMeta } from '../report/view.js';
@@ -49,6 +51,14 @@ export interface CheckInput {
   location?: FindingLocation;
 }
 
+/** What the verify formats render: the problems found in the evidence and answers, and what was looked at. */
+export interface VerifyInput {
+  diagnostics: Diagnostic[];
+  summary: VerifySummary;
+  tool: { name: string; version: string };
+  generatedAt: string;
+}
+
 export interface DiffInput {
   diff: ReadinessDiff;
 }
@@ -70,6 +80,11 @@ export async function checkFindings(input: CheckInput): Promise<Findings> {
   const { checkFindings } = await import('./to-findings.js');
   const tool = { ...input.tool, informationUri: INFORMATION_URI };
   return checkFindings(input.result, input.catalog, { tool, generatedAt: input.generatedAt }, input.location);
+}
+
+export async function verifyFindings(input: VerifyInput): Promise<Findings> {
+  const tool = { ...input.tool, informationUri: INFORMATION_URI };
+  return { tool, command: 'verify', generatedAt: input.generatedAt, outcomes: [], diagnostics: input.diagnostics };
 }
 
 const template =
@@ -134,6 +149,16 @@ export const checkFormats = {
   },
   ...ciFormats(checkFindings),
 } satisfies Formats<CheckInput>;
+
+export const verifyFormats = {
+  json: {
+    extensions: ['.json'],
+    stdout: true,
+    render: async (input) =>
+      json((await import('../evidence/verify-json.js')).toVerifyJson(input.diagnostics, input.summary)),
+  },
+  ...ciFormats(verifyFindings),
+} satisfies Formats<VerifyInput>;
 
 export const diffFormats = {
   md: {

@@ -4,10 +4,16 @@
  */
 import { describe, expect, test } from '@jest/globals';
 import { join } from 'node:path';
-import { checkOutputFormats, diffOutputFormats, reportOutputFormats } from '../../src/cli/formats.js';
+import {
+  checkOutputFormats,
+  diffOutputFormats,
+  reportOutputFormats,
+  verifyOutputFormats,
+} from '../../src/cli/formats.js';
+import { error } from '../../src/diagnostics.js';
 import { reportMetaOf } from '../../src/cli/report-meta.js';
 import { diffReports } from '../../src/diff/compare.js';
-import type { CheckInput, ReportInput } from '../../src/formats/registry.js';
+import type { CheckInput, ReportInput, VerifyInput } from '../../src/formats/registry.js';
 import { checkProject } from '../../src/project/check.js';
 import { readBuiltinCatalog } from '../../src/project/load.js';
 import { assessWorkspace, loadWorkspace } from '../../src/project/workspace.js';
@@ -64,6 +70,7 @@ describe('the format registry', () => {
     ]);
     expect(Object.keys(checkOutputFormats)).toEqual(['text', 'json', 'junit', 'sarif', 'github']);
     expect(Object.keys(diffOutputFormats)).toEqual(['md', 'json']);
+    expect(Object.keys(verifyOutputFormats)).toEqual(['text', 'json', 'junit', 'sarif', 'github']);
   });
 
   test.each(Object.keys(reportOutputFormats))('report renders %s', async (name) => {
@@ -76,6 +83,37 @@ describe('the format registry', () => {
     if (name === 'text') expect(doc).toContain('unknown-criterion');
     else if (name === 'json') expect(parsed(doc).ok).toBe(false);
     else looksRight[name]!(doc);
+  });
+
+  test.each(Object.keys(verifyOutputFormats))('verify renders %s', async (name) => {
+    const input: VerifyInput = {
+      diagnostics: [
+        error('evidence-stale', 'Evidence of K-02 (monthly) was last collected 2026-08-15.', {
+          file: 'answers.yaml',
+          line: 37,
+          column: 18,
+        }),
+      ],
+      summary: {
+        answersFile: 'answers.yaml',
+        asOf: '2026-11-18',
+        require: 'key',
+        controls: 7,
+        references: { file: 1, url: 0, ticket: 2 },
+      },
+      tool: { name: 'soc2-ready', version: '0.0.0' },
+      generatedAt: NOW,
+    };
+    const doc = await verifyOutputFormats[name]!.render({ ...input, colorLevel: 0 });
+    if (name === 'text')
+      expect(doc.split('\n')[0]).toBe(
+        'answers.yaml:37:18  error  evidence-stale  Evidence of K-02 (monthly) was last collected 2026-08-15.',
+      );
+    else if (name === 'json') expect(parsed(doc)).toMatchObject({ ok: false, asOf: '2026-11-18', controls: 7 });
+    else {
+      looksRight[name]!(doc);
+      expect(doc).toContain('evidence-stale');
+    }
   });
 
   test.each(Object.keys(diffOutputFormats))('diff renders %s', async (name) => {

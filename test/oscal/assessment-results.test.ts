@@ -325,3 +325,21 @@ describe('invalid documents are rejected', () => {
     expect(referenceProblems(doc)).toHaveLength(3);
   });
 });
+
+test('report --format oscal lists recorded evidence: EXAMINE and relevant evidence (test/fixtures/verify)', () => {
+  const run = runCli(['report', '--format', 'oscal', '--answers', 'answers.yaml'], {
+    cwd: join(repoRoot, 'test', 'fixtures', 'verify'),
+    env: { SOURCE_DATE_EPOCH: '1795000000' },
+  });
+  expect(run.status).toBe(0);
+  const doc = JSON.parse(run.stdout);
+  for (const version of VERSIONS) expect(oscalErrors(doc, version)).toEqual([]);
+  const observations = doc['assessment-results'].results[0].observations as Json[];
+  const k01 = observations.find((o) => o.title.startsWith('K-01 '))!;
+  expect(k01.methods).toEqual(['INTERVIEW', 'EXAMINE']);
+  expect(k01['relevant-evidence'].map((e: Json) => e.href)).toEqual([
+    'evidence/access-review-q3.txt',
+    'https://tracker.example/SEC-412',
+  ]);
+  expect(observations.find((o) => o.title.startsWith('K-03 '))!.methods).toEqual(['INTERVIEW']);
+});
