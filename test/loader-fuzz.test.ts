@@ -5,6 +5,10 @@ import { parseControlFile } from '../src/catalog/controls.js';
 import { parseAnswers } from '../src/answers.js';
 import { resolveScope } from '../src/scope.js';
 import { readBuiltinCatalog } from '../src/project/load.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { repoRoot } from './helpers/run-cli.js';
+import { expectFastAgreesWithYaml } from './helpers/yaml-agreement.js';
 
 /** The loader's contract: any text gives controls or diagnostics, never a throw, never console output. */
 function expectContract(text: string) {
@@ -77,6 +81,31 @@ describe('the control-file loader under hostile input (fast-check)', () => {
     expect(parseControlFile('*x', 'fuzz.yaml').diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([
       ['yaml-syntax', 1, 1],
     ]);
+  });
+
+  test('mutated shipped control files: the fast reader declines or agrees with yaml on every value and position', () => {
+    const dir = join(repoRoot, 'criteria', 'controls');
+    const texts = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8').split('\n').slice(0, 60).join('\n'));
+    const mutation = fc.record({
+      file: fc.nat(),
+      at: fc.nat(),
+      cut: fc.nat({ max: 6 }),
+      insert: fc.constantFrom(...fragments, ' ', '  ', '- ', 'x', ':', ',', '-1', '>-\n', '|\n  x', '"\\n"', ''),
+    });
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (mutations) => {
+        let text = texts[mutations[0]!.file % texts.length]!;
+        for (const m of mutations) {
+          const at = m.at % (text.length + 1);
+          text = text.slice(0, at) + m.insert + text.slice(at + m.cut);
+        }
+        if (expectFastAgreesWithYaml(text)) fast++;
+        expectContract(text);
+      }),
+      { numRuns: 1500 },
+    );
+    expect(fast).toBeGreaterThan(150);
   });
 
   const control = fc.record({

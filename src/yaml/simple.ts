@@ -1,153 +1,237 @@
 /**
- * A fast reader for the small block-YAML subset that answers files and simple configs are written
- * in: nested mappings, sequences of scalars, plain, single- and double-quoted scalars, comments.
+ * A fast reader for the block-YAML subset that answers files, configs and control files are written
+ * in: nested mappings, sequences (of scalars or of mappings), plain, quoted and simple folded/literal
+ * (`>`, `>-`, `|`, `|-`) scalars, one-line flow collections (`[a, b]`, `{ k: v }`) and comments.
+ * It records where every key and value starts, so diagnostics keep their exact line and column.
  *
- * Why: the `yaml` package needs ~30 ms of cold start-up to parse an 800-line answers file, which
- * alone breaks the report's start-up budget. Anything outside the subset (anchors, tags, block
- * scalars, flow mappings, multi-line or ambiguous scalars, duplicate keys, tabs, CR) returns
- * undefined, and the caller uses `yaml` instead, which also produces every positioned error. A
- * property test checks that whenever this returns a value it deep-equals `yaml`'s result.
+ * Why: the `yaml` package costs ~30 ms of cold start-up plus ~100 µs per control, most of the time
+ * of `check` on a real inventory. Anything outside the subset (anchors, tags, multi-line plain or
+ * flow scalars, blank lines inside block scalars, duplicate keys, tabs, CR) returns undefined and the
+ * caller uses `yaml`, which also produces every positioned error. Property tests check that whenever
+ * this returns a value, that value and every position deep-equal what `yaml` gives.
  */
-type Value = unknown;
+import {
+  Unsupported,
+  bail,
+  blockScalarHeader,
+  closingQuote,
+  doubleQuoted,
+  flowNode,
+  inlineScalar,
+  resolvePlain,
+  type OffsetTable,
+} from './simple-scalars.js';
+import type { PathSegment } from './source.js';
 
-interface Line {
+export interface Line {
   indent: number;
+  /** The line without its indentation and trailing spaces; '' for a blank line. */
   text: string;
+  /** Offset of `text` in the source. */
+  start: number;
+  /** Whether the raw line had trailing spaces (they matter inside block scalars). */
+  trailing: boolean;
 }
 
-class Unsupported extends Error {}
+/** Offset of a value yaml would place somewhere we do not model (an empty value after a comment). */
+export const UNKNOWN = -1;
 
-const bail = (): never => {
-  throw new Unsupported();
-};
+export interface SimpleYaml {
+  value: unknown;
+  /** Offset where the node at `path` (or its key) starts, as yaml's `range[0]`, or UNKNOWN. */
+  offsetOf(path: readonly PathSegment[], key: boolean): number;
+}
 
-export function parseSimpleYaml(source: string): { value: Value } | undefined {
+export function parseSimpleYaml(source: string): SimpleYaml | undefined {
   // Tabs, CR, BOM and characters YAML treats specially (NEL, line separators, C0 controls): leave to yaml.
   if (/[\t\r\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\u0085\u2028\u2029\ufeff]/.test(source)) return undefined;
-  const lines: Line[] = [];
-  for (const raw of source.split('\n')) {
-    const text = raw.trimStart();
-    if (text === '' || text.startsWith('#')) continue;
-    if (text.startsWith('---') || text.startsWith('...') || text.startsWith('%')) return undefined;
-    lines.push({ indent: raw.length - text.length, text: text.trimEnd() });
-  }
-  if (lines.length === 0) return undefined;
+  const lines = splitLines(source);
+  if (!lines) return undefined;
   try {
-    const cursor = { i: 0 };
-    const value = parseBlock(lines, cursor, lines[0]!.indent);
-    return cursor.i === lines.length ? { value } : undefined;
+    const reader = new Reader(lines);
+    const first = reader.peek();
+    if (!first) return undefined;
+    const value = reader.block(first.indent);
+    if (reader.peek()) return undefined;
+    const rootAt = first.start;
+    return { value, offsetOf: (path, key) => offsetOf(value, rootAt, reader.offsets, path, key) };
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
-function parseBlock(lines: Line[], cursor: { i: number }, indent: number): Value {
-  return lines[cursor.i]!.text.startsWith('- ') || lines[cursor.i]!.text === '-'
-    ? parseSequence(lines, cursor, indent)
-    : parseMapping(lines, cursor, indent);
-}
-
-function parseSequence(lines: Line[], cursor: { i: number }, indent: number): Value[] {
-  const items: Value[] = [];
-  while (cursor.i < lines.length && lines[cursor.i]!.indent === indent) {
-    const { text } = lines[cursor.i]!;
-    if (!text.startsWith('- ')) bail();
-    items.push(scalar(text.slice(2).trim()));
-    cursor.i++;
+function splitLines(source: string): Line[] | undefined {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of source.split('\n')) {
+    const trimmed = raw.trimStart();
+    const text = trimmed.trimEnd();
+    if (/^(?:---|\.\.\.|%)/.test(text)) return undefined;
+    const indent = raw.length - trimmed.length;
+    lines.push({ indent, text, start: start + indent, trailing: text.length !== trimmed.length });
+    start += raw.length + 1;
   }
-  if (cursor.i < lines.length && lines[cursor.i]!.indent > indent) bail();
-  return items;
+  return lines;
 }
 
-function parseMapping(lines: Line[], cursor: { i: number }, indent: number): Record<string, Value> {
-  const map: Record<string, Value> = {};
-  while (cursor.i < lines.length && lines[cursor.i]!.indent === indent) {
-    const { key, rest } = splitKey(lines[cursor.i]!.text);
-    if (Object.prototype.hasOwnProperty.call(map, key) || key === '__proto__') bail();
-    cursor.i++;
-    if (rest !== '') {
-      map[key] = scalar(rest);
-      continue;
+class Reader {
+  i = 0;
+  /** Where each key and value of every mapping and sequence starts (offsets into the source). */
+  readonly offsets: OffsetTable = new Map();
+  constructor(private readonly lines: Line[]) {}
+
+  /** The next line with content (blank and comment lines skipped). */
+  peek(): Line | undefined {
+    while (this.i < this.lines.length && (this.lines[this.i]!.text === '' || this.lines[this.i]!.text[0] === '#'))
+      this.i++;
+    return this.lines[this.i];
+  }
+
+  block(indent: number): unknown {
+    return isItem(this.peek()!.text) ? this.sequence(indent) : this.mapping(indent);
+  }
+
+  sequence(indent: number): unknown[] {
+    const items: unknown[] = [];
+    const at: number[] = [];
+    this.offsets.set(items, { values: at });
+    // A sequence that is the value of `key:` at the key's own indent ends at the next key.
+    for (let line = this.peek(); line && line.indent === indent && isItem(line.text); line = this.peek()) {
+      if (line.text === '-') bail();
+      let k = 1;
+      while (line.text[k] === ' ') k++;
+      const rest = line.text.slice(k);
+      at.push(line.start + k);
+      if (startsMapping(rest)) {
+        // `- key: value`: the mapping continues on the following lines at the column of `key`.
+        this.lines[this.i] = { ...line, indent: indent + k, text: rest, start: line.start + k };
+        items.push(this.mapping(indent + k));
+      } else {
+        items.push(this.inline(rest, line.start + k, indent));
+      }
     }
-    const next = lines[cursor.i];
-    // `key:` followed by a deeper block, or by a sequence at the same indent (yaml allows both).
-    if (next && (next.indent > indent || (next.indent === indent && next.text.startsWith('- '))))
-      map[key] = parseBlock(lines, cursor, next.indent);
-    else map[key] = null;
+    if ((this.peek()?.indent ?? -1) > indent) bail();
+    return items;
   }
-  if (cursor.i < lines.length && lines[cursor.i]!.indent > indent) bail();
-  return map;
+
+  mapping(indent: number): Record<string, unknown> {
+    const map: Record<string, unknown> = {};
+    const keys = new Map<string, number>();
+    const values = new Map<string, number>();
+    this.offsets.set(map, { keys, values });
+    for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
+      const { key, colon } = splitKey(line.text);
+      if (keys.has(key) || key === '__proto__') bail();
+      keys.set(key, line.start);
+      let v = colon + 1;
+      while (line.text[v] === ' ') v++;
+      const rest = line.text.slice(v);
+      if (rest !== '' && rest[0] !== '#') {
+        values.set(key, line.start + v);
+        map[key] = this.inline(rest, line.start + v, indent);
+        continue;
+      }
+      this.i++;
+      const next = this.peek();
+      // `key:` followed by a deeper block, or by a sequence at the same indent (yaml allows both).
+      if (next && (next.indent > indent || (next.indent === indent && isItem(next.text)))) {
+        values.set(key, next.start);
+        map[key] = this.block(next.indent);
+      } else {
+        values.set(key, rest === '' && !line.trailing ? line.start + colon + 1 : UNKNOWN);
+        map[key] = null;
+      }
+    }
+    if ((this.peek()?.indent ?? -1) > indent) bail();
+    return map;
+  }
+
+  /** A value that starts on the current line (at `start`); consumes the line (and a block scalar's lines). */
+  inline(text: string, start: number, parentIndent: number): unknown {
+    this.i++;
+    const header = blockScalarHeader(text);
+    if (header) return this.blockScalar(header, parentIndent);
+    if (text[0] === '[' || text[0] === '{') {
+      const node = flowNode(text, 0, start, this.offsets);
+      if (!/^(?: +#.*)?$/.test(text.slice(node.end))) bail();
+      return node.value;
+    }
+    return inlineScalar(text);
+  }
+
+  /** The lines of a `>`/`|` scalar: one indentation, no blank line inside, no trailing spaces. */
+  blockScalar(header: { folded: boolean; strip: boolean }, parentIndent: number): string {
+    const first = this.lines[this.i];
+    if (!first || first.text === '' || first.indent <= parentIndent) bail();
+    const parts: string[] = [];
+    let line = first;
+    for (; this.i < this.lines.length; line = this.lines[++this.i]!) {
+      if (line.text === '' || line.indent < first.indent) break;
+      if (line.indent !== first.indent || line.trailing) bail();
+      parts.push(line.text);
+    }
+    let j = this.i;
+    while (j < this.lines.length && this.lines[j]!.text === '') {
+      if (this.lines[j]!.indent > 0) bail(); // a line of spaces may be content
+      j++;
+    }
+    if (j < this.lines.length && this.lines[j]!.indent >= first.indent) bail();
+    return parts.join(header.folded ? ' ' : '\n') + (header.strip ? '' : '\n');
+  }
 }
 
-function splitKey(text: string): { key: string; rest: string } {
-  if (text.startsWith('"')) {
+function isItem(text: string): boolean {
+  return text === '-' || text.startsWith('- ');
+}
+
+/** Whether a sequence item's text is a `key: value` mapping rather than a scalar. */
+function startsMapping(text: string): boolean {
+  if (text[0] === '"') return text[closingQuote(text) + 1] === ':';
+  if (/^['[{|>]/.test(text)) return false;
+  const comment = text.indexOf(' #');
+  return /:(?: |$)/.test(comment === -1 ? text : text.slice(0, comment));
+}
+
+function splitKey(text: string): { key: string; colon: number } {
+  if (text[0] === '"') {
     const end = closingQuote(text);
     if (text[end + 1] !== ':' || (text.length > end + 2 && text[end + 2] !== ' ')) bail();
-    return { key: doubleQuoted(text.slice(0, end + 1)), rest: text.slice(end + 2).trim() };
+    return { key: doubleQuoted(text.slice(0, end + 1)), colon: end + 1 };
   }
   const colon = text.search(/:( |$)/);
-  if (colon <= 0) bail();
+  if (colon <= 0 || colon > 1000) bail(); // yaml refuses implicit keys over 1024 characters
   const key = text.slice(0, colon);
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.\-/ ]*$/.test(key) || key.endsWith(' ')) bail();
   if (resolvePlain(key) !== key) bail(); // keys like `true` or `1` are not strings in YAML
-  return { key, rest: text.slice(colon + 1).trim() };
+  return { key, colon };
 }
 
-function scalar(text: string): Value {
-  if (text.startsWith('"')) {
-    if (closingQuote(text) !== text.length - 1) bail();
-    return doubleQuoted(text);
+/** Mirrors source.ts's rangeOf on yaml's Document: the deepest existing node of `path`. */
+function offsetOf(
+  root: unknown,
+  rootAt: number,
+  offsets: OffsetTable,
+  path: readonly PathSegment[],
+  wantKey: boolean,
+): number {
+  let node = root;
+  let nodeAt = rootAt;
+  let keyAt: number | undefined;
+  for (const segment of path) {
+    keyAt = undefined;
+    const known = node !== null && typeof node === 'object' ? offsets.get(node) : undefined;
+    if (!known) break;
+    if (known.keys) {
+      const key = String(segment);
+      if (!known.keys.has(key)) break;
+      keyAt = known.keys.get(key)!;
+      nodeAt = (known.values as Map<string, number>).get(key)!;
+      node = (node as Record<string, unknown>)[key];
+    } else if (typeof segment === 'number' && segment < (node as unknown[]).length) {
+      nodeAt = (known.values as number[])[segment]!;
+      node = (node as unknown[])[segment];
+    } else break;
   }
-  if (text.startsWith("'")) {
-    if (!/^'(?:[^']|'')*'$/.test(text)) bail();
-    return text.slice(1, -1).replace(/''/g, "'");
-  }
-  if (text.startsWith('[')) return flowSequence(text);
-  // Indicators, comments, and plain scalars that could continue onto the next line: leave to yaml.
-  if (/^[-?:,\]{}#&*!|>%@`]/.test(text) || / #|: |:$/.test(text)) bail();
-  return resolvePlain(text);
-}
-
-function flowSequence(text: string): Value[] {
-  if (!text.endsWith(']')) bail();
-  const inner = text.slice(1, -1).trim();
-  if (inner === '') return [];
-  if (/["'[\]{}#&*!|>%@`]/.test(inner)) bail();
-  return inner.split(',').map((part) => {
-    const item = part.trim();
-    if (item === '' || /^[-?:]/.test(item) || item.includes(': ')) bail();
-    return resolvePlain(item);
-  });
-}
-
-/** YAML 1.2 core schema resolution of a plain scalar. */
-function resolvePlain(text: string): Value {
-  if (/^(?:null|Null|NULL|~)$/.test(text)) return null;
-  if (/^(?:true|True|TRUE)$/.test(text)) return true;
-  if (/^(?:false|False|FALSE)$/.test(text)) return false;
-  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
-  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
-  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
-  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text) || /^\.(?:nan|NaN|NAN)$/.test(text)) bail();
-  return text;
-}
-
-function closingQuote(text: string): number {
-  for (let i = 1; i < text.length; i++) {
-    if (text[i] === '\\') i++;
-    else if (text[i] === '"') return i;
-  }
-  return bail();
-}
-
-/** A double-quoted scalar whose escapes are all JSON escapes (the ones yaml itself writes). */
-function doubleQuoted(text: string): string {
-  if (/\\[^"\\/bfnrtu]/.test(text.replace(/\\\\/g, ''))) bail();
-  try {
-    return JSON.parse(text) as string;
-  } catch {
-    return bail();
-  }
+  return wantKey && keyAt !== undefined ? keyAt : nodeAt;
 }

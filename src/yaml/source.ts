@@ -1,6 +1,6 @@
 import type { Document, Node as YamlNode } from 'yaml';
 import { vendor } from '../runtime/vendor.js';
-import { parseSimpleYaml } from './simple.js';
+import { parseSimpleYaml, UNKNOWN } from './simple.js';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
 
 /** Files above this size are refused before parsing: a control file is a few hundred KB at most. */
@@ -49,21 +49,44 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
 
 /**
  * Parses one YAML document safely: never throws, never prints, reports every problem with a position.
- * With `fast`, documents in the simple subset (answers files, plain configs) are read by
- * parseSimpleYaml and `yaml` runs only if a position is ever asked for (that is, on an error).
+ * Documents in the fast subset (simple.ts: what answers files, configs and control files are written
+ * in) are read without `yaml`, positions included; `yaml` reads the rest and reports every error.
+ * `fast: false` forces `yaml` (tests compare the two).
  */
 export function parseYamlSource(rawText: string, file: string, options: { fast?: boolean } = {}): YamlSource {
-  const simple = options.fast ? parseSimpleYaml(rawText) : undefined;
-  if (simple) {
-    let full: YamlSource | undefined;
-    return {
-      file,
-      data: simple.value,
-      diagnostics: [],
-      locate: (path, o) => (full ??= parseWithYaml(rawText, file)).locate(path, o),
-    };
+  const simple = options.fast === false ? undefined : parseSimpleYaml(rawText);
+  if (!simple) return parseWithYaml(rawText, file);
+  let full: YamlSource | undefined;
+  let lineStarts: number[] | undefined;
+  return {
+    file,
+    data: simple.value,
+    diagnostics: [],
+    locate: (path, o) => {
+      const offset = simple.offsetOf(path, o?.key ?? false);
+      // An offset the fast reader does not model (an empty value after a comment): ask yaml.
+      if (offset === UNKNOWN) return (full ??= parseWithYaml(rawText, file)).locate(path, o);
+      return positionAt((lineStarts ??= startsOfLines(rawText)), offset);
+    },
+  };
+}
+
+function startsOfLines(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Line and column (both from 1) of an offset, as yaml's LineCounter.linePos gives them. */
+function positionAt(lineStarts: number[], offset: number): Position {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (lineStarts[mid]! <= offset) low = mid;
+    else high = mid - 1;
   }
-  return parseWithYaml(rawText, file);
+  return { line: low + 1, column: offset - lineStarts[low]! + 1 };
 }
 
 function parseWithYaml(rawText: string, file: string): YamlSource {

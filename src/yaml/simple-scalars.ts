@@ -1,0 +1,146 @@
+/**
+ * Scalars and one-line flow collections for the fast subset reader (simple.ts). Everything here
+ * throws Unsupported for text it does not model exactly like `yaml` does; the caller then falls back.
+ */
+export class Unsupported extends Error {}
+
+export const bail = (): never => {
+  throw new Unsupported();
+};
+
+/** Offsets of the keys and values of one collection, filled in by the flow parser. */
+export type OffsetTable = Map<object, { keys?: Map<string, number>; values: Map<string, number> | number[] }>;
+
+/** `>`, `>-`, `|` or `|-` alone: a folded or literal block scalar with clip or strip chomping. */
+export function blockScalarHeader(text: string): { folded: boolean; strip: boolean } | undefined {
+  if (!/^[>|]-?$/.test(text)) return undefined;
+  return { folded: text[0] === '>', strip: text.length === 2 };
+}
+
+/** A scalar that fills the rest of a block line, with an optional ` # comment` after it. */
+export function inlineScalar(text: string): unknown {
+  if (text[0] === '"') {
+    const end = closingQuote(text);
+    afterValue(text, end + 1);
+    return doubleQuoted(text.slice(0, end + 1));
+  }
+  if (text[0] === "'") {
+    const quoted = singleQuoted(text, 0);
+    afterValue(text, quoted.end);
+    return quoted.value;
+  }
+  const comment = text.indexOf(' #');
+  const plain = comment === -1 ? text : text.slice(0, comment).trimEnd();
+  // Indicators, and plain scalars that could be keys or continue onto the next line: leave to yaml.
+  if (plain === '' || /^[-?:,[\]{}#&*!|>%@`"']/.test(plain) || /: |:$/.test(plain)) bail();
+  return resolvePlain(plain);
+}
+
+/** After a value on a line only a comment may follow (yaml needs a space before `#`). */
+function afterValue(text: string, end: number): void {
+  if (!/^(?: +#.*)?$/.test(text.slice(end))) bail();
+}
+
+/** One node of a flow collection starting at `i`; `base` is the source offset of `text[0]`. */
+export function flowNode(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown; end: number } {
+  const c = text[i];
+  if (c === '[') return flowSequence(text, i, base, offsets);
+  if (c === '{') return flowMapping(text, i, base, offsets);
+  if (c === '"') {
+    const end = i + closingQuote(text.slice(i));
+    return { value: doubleQuoted(text.slice(i, end + 1)), end: end + 1 };
+  }
+  if (c === "'") return singleQuoted(text, i);
+  let j = i;
+  while (j < text.length && !',[]{}'.includes(text[j]!) && !(text[j] === ':' && ' ,[]{}'.includes(text[j + 1] ?? ' ')))
+    j++;
+  const plain = text.slice(i, j).trimEnd();
+  if (plain === '' || /^[-?:#&*!|>%@`]/.test(plain) || /[#'":]/.test(plain)) bail();
+  return { value: resolvePlain(plain), end: i + plain.length };
+}
+
+function flowSequence(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown[]; end: number } {
+  const items: unknown[] = [];
+  const at: number[] = [];
+  offsets.set(items, { values: at });
+  let j = skipSpaces(text, i + 1);
+  if (text[j] === ']') return { value: items, end: j + 1 };
+  for (;;) {
+    at.push(base + j);
+    const item = flowNode(text, j, base, offsets);
+    items.push(item.value);
+    j = skipSpaces(text, item.end);
+    if (text[j] === ']') return { value: items, end: j + 1 };
+    if (text[j] !== ',') bail();
+    j = skipSpaces(text, j + 1);
+    if (text[j] === ']') bail(); // a trailing comma: leave to yaml
+  }
+}
+
+function flowMapping(text: string, i: number, base: number, offsets: OffsetTable): { value: object; end: number } {
+  const map: Record<string, unknown> = {};
+  const keys = new Map<string, number>();
+  const values = new Map<string, number>();
+  offsets.set(map, { keys, values });
+  let j = skipSpaces(text, i + 1);
+  if (text[j] === '}') return { value: map, end: j + 1 };
+  for (;;) {
+    if (text[j] === '[' || text[j] === '{') bail();
+    const key = flowNode(text, j, base, offsets);
+    if (typeof key.value !== 'string' || key.value === '__proto__' || keys.has(key.value)) bail();
+    if (text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
+    keys.set(key.value as string, base + j);
+    j = skipSpaces(text, key.end + 1);
+    values.set(key.value as string, base + j);
+    const value = flowNode(text, j, base, offsets);
+    map[key.value as string] = value.value;
+    j = skipSpaces(text, value.end);
+    if (text[j] === '}') return { value: map, end: j + 1 };
+    if (text[j] !== ',') bail();
+    j = skipSpaces(text, j + 1);
+    if (text[j] === '}') bail();
+  }
+}
+
+function skipSpaces(text: string, i: number): number {
+  while (text[i] === ' ') i++;
+  return i;
+}
+
+function singleQuoted(text: string, i: number): { value: string; end: number } {
+  const match = /^'(?:[^']|'')*'/.exec(text.slice(i));
+  if (!match) return bail();
+  return { value: match[0].slice(1, -1).replace(/''/g, "'"), end: i + match[0].length };
+}
+
+/** YAML 1.2 core schema resolution of a plain scalar. */
+export function resolvePlain(text: string): unknown {
+  if (/^(?:null|Null|NULL|~)$/.test(text)) return null;
+  if (/^(?:true|True|TRUE)$/.test(text)) return true;
+  if (/^(?:false|False|FALSE)$/.test(text)) return false;
+  if (/^[-+]?[0-9]+$/.test(text)) return Number(text);
+  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8);
+  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16);
+  if (/^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/.test(text)) return Number(text);
+  if (/^[-+]?\.(?:inf|Inf|INF)$/.test(text) || /^\.(?:nan|NaN|NAN)$/.test(text)) bail();
+  return text;
+}
+
+/** Index of the `"` that closes the double-quoted scalar at the start of `text`. */
+export function closingQuote(text: string): number {
+  for (let i = 1; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') return i;
+  }
+  return bail();
+}
+
+/** A double-quoted scalar whose escapes are all JSON escapes (the ones yaml itself writes). */
+export function doubleQuoted(text: string): string {
+  if (/\\[^"\\/bfnrtu]/.test(text.replace(/\\\\/g, ''))) bail();
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return bail();
+  }
+}
