@@ -1,129 +1,166 @@
 #!/usr/bin/env node
-// Start-up and throughput benchmark, as ratios to `node -e 0` measured in the same run.
-// Commands run interleaved in shuffled rounds (the machine is noisy); medians are reported.
-// Usage: npm run bench [-- --rounds 15]
+// Start-up, throughput, memory and `assess` latency on the paths users take, as ratios to `node -e 0`.
+// Every command runs right next to its own `node -e 0` (in random order) and the ratio is taken pair
+// by pair; cases and builds are shuffled within each round; medians are reported. The machine is
+// noisy, so only ratios from one run are comparable, which is why a second build can run in the
+// same rounds: `--baseline <dir>` (a checkout of another commit, built) gives before/after.
+// Usage: npm run bench [-- --rounds 11] [--baseline ../perf-base] [--only init] [--sessions 7] [--no-assess]
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { keypressLatencies } from './bench-assess.js';
+import { initedProject, realInventory, stubInventory } from './bench-fixtures.js';
+
+const argv = process.argv.slice(2);
+const option = (name) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : undefined);
+const rounds = Number(option('--rounds')) || 11;
+const sessions = Number(option('--sessions')) || 7;
+const only = option('--only') ? new RegExp(option('--only'), 'i') : undefined;
 
 const root = fileURLToPath(new URL('../', import.meta.url));
-const bin = join(root, 'bin', 'soc2-ready.js');
-const rounds = Number(process.argv[process.argv.indexOf('--rounds') + 1]) || 15;
+const buildOf = (label, dir) => {
+  const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'));
+  return { label, root: dir, bin: join(dir, pkg.bin['soc2-ready']) };
+};
+const builds = [buildOf('now', root)];
+if (option('--baseline')) builds.unshift(buildOf('baseline', resolve(option('--baseline'))));
 
-/** A generated inventory: `files` files of `perFile` controls each, mapped round-robin to every criterion. */
-function inventory(files, perFile) {
-  const dir = mkdtempSync(join(tmpdir(), `soc2-bench-${files * perFile}-`));
-  const ids = [
-    'CC1.1',
-    'CC1.2',
-    'CC1.3',
-    'CC1.4',
-    'CC1.5',
-    'CC2.1',
-    'CC2.2',
-    'CC2.3',
-    'CC3.1',
-    'CC3.2',
-    'CC3.3',
-    'CC3.4',
-    'CC4.1',
-    'CC4.2',
-    'CC5.1',
-    'CC5.2',
-    'CC5.3',
-    'CC6.1',
-    'CC6.2',
-    'CC6.3',
-    'CC6.4',
-    'CC6.5',
-    'CC6.6',
-    'CC6.7',
-    'CC6.8',
-    'CC7.1',
-    'CC7.2',
-    'CC7.3',
-    'CC7.4',
-    'CC7.5',
-    'CC8.1',
-    'CC9.1',
-    'CC9.2',
-  ];
-  mkdirSync(join(dir, 'controls'));
-  for (let f = 0; f < files; f++) {
-    const lines = ['controls:'];
-    for (let c = 0; c < perFile; c++) {
-      const n = f * perFile + c;
-      lines.push(
-        `  - id: GEN-${n}`,
-        `    title: Generated control ${n}`,
-        `    criteria: [${ids[n % ids.length]}, ${ids[(n + 7) % ids.length]}]`,
-        '    weight: 2',
-        '    owner: Security lead',
-      );
-    }
-    writeFileSync(join(dir, 'controls', `file-${f}.yaml`), `${lines.join('\n')}\n`);
-  }
-  return dir;
-}
-
-const big = inventory(100, 100);
-const half = inventory(50, 100);
-const htmlExample = join(root, 'examples', 'health-privacy');
+const work = mkdtempSync(join(tmpdir(), 'soc2-bench-'));
+const inited = initedProject(join(work, 'inited'), builds.at(-1).bin, root);
+const json = ['--format', 'json'];
 const cases = [
-  { name: 'node -e 0', args: ['-e', '0'] },
-  { name: '--help', args: [bin, '--help'] },
-  { name: 'check (built-in library)', args: [bin, 'check', '--scope', 'all'] },
-  { name: 'report --format html (biggest example)', args: [bin, 'report', '--format', 'html'], cwd: htmlExample },
+  { name: '--help', args: ['--help'], goal: '≤ 1.25×' },
+  { name: 'check (built-in library)', args: ['check', '--scope', 'all'], goal: '≤ 2×' },
   {
-    name: 'check 5,000 controls / 50 files',
-    args: [bin, 'check', '--controls', join(half, 'controls'), '--format', 'json'],
+    name: 'report --format html (biggest example)',
+    args: ['report', '--format', 'html'],
+    cwd: join(root, 'examples', 'health-privacy'),
+    goal: '≤ 2.5×',
+  },
+  { name: 'check in an init-ed project', args: ['check'], cwd: inited, goal: '≤ 2.0×' },
+  { name: 'report --format html, init-ed project', args: ['report', '--format', 'html'], cwd: inited, goal: '≤ 2.2×' },
+  {
+    name: 'check 300 controls / 20 files (real shape)',
+    args: ['check', '--controls', realInventory(join(work, 'real'), 20, 300)],
+    goal: '≤ 2.0×',
+  },
+  {
+    name: 'check 10,000 controls / 1 file',
+    args: ['check', '--controls', stubInventory(join(work, '10k-1'), 1, 10000), ...json],
+    goal: '≤ 6×',
+    rounds: 5,
   },
   {
     name: 'check 10,000 controls / 100 files',
-    args: [bin, 'check', '--controls', join(big, 'controls'), '--format', 'json'],
+    args: ['check', '--controls', stubInventory(join(work, '10k-100'), 100, 100), ...json],
+    goal: '≤ 5×',
+    rounds: 5,
   },
-];
+  {
+    name: 'check 100,000 controls / 100 files',
+    args: ['check', '--controls', stubInventory(join(work, '100k-100'), 100, 1000), ...json],
+    goal: '≤ 25×, linear',
+    rounds: 3,
+  },
+].filter((c) => !only || only.test(c.name));
 
-const times = new Map(cases.map((c) => [c.name, []]));
-for (let r = 0; r < rounds; r++) {
-  for (const c of [...cases].sort(() => Math.random() - 0.5)) {
-    const start = process.hrtime.bigint();
-    const run = spawnSync(process.execPath, c.args, {
-      cwd: c.cwd ?? root,
-      env: { ...process.env, NO_COLOR: '1' },
-      encoding: 'utf8',
-    });
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (run.status !== 0 && run.status !== 1) throw new Error(`${c.name} failed: ${run.stderr}`);
-    times.get(c.name).push(ms);
-  }
+const haveTime = existsSync('/usr/bin/time');
+const timeFile = join(work, 'time.txt');
+/** One whole process: wall ms, CPU ms (user + sys) and peak RSS in MiB (the last two via /usr/bin/time). */
+function run(args, cwd) {
+  const command = haveTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', timeFile, process.execPath] : [process.execPath];
+  const start = process.hrtime.bigint();
+  const result = spawnSync(command[0], [...command.slice(1), ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  });
+  const wall = Number(process.hrtime.bigint() - start) / 1e6;
+  if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
+  if (!haveTime) return { wall };
+  const [user, sys, rss] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+  return { wall, cpu: (user + sys) * 1000, rss: rss / 1024 };
 }
-rmSync(big, { recursive: true, force: true });
-rmSync(half, { recursive: true, force: true });
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const baseline = median(times.get('node -e 0'));
-const budget = {
-  '--help': '≤ 1.3×',
-  'check (built-in library)': '≤ 2×',
-  'report --format html (biggest example)': '≤ 2.5×',
-  'check 10,000 controls / 100 files': '≤ 1.5 s, linear',
+const results = new Map(); // `${case}|${build}` -> [{ ratio, cpuRatio, rss, wall, node }]
+for (let r = 0; r < rounds; r++) {
+  const shuffled = (xs) => [...xs].sort(() => Math.random() - 0.5);
+  for (const c of shuffled(cases.filter((c) => r < (c.rounds ?? rounds)))) {
+    for (const build of shuffled(builds)) {
+      const command = () => run([build.bin, ...c.args], c.cwd ?? root);
+      const node = () => run(['-e', '0'], c.cwd ?? root);
+      // The command and its own `node -e 0`, in random order.
+      const before = Math.random() < 0.5 ? node() : undefined;
+      const a = command();
+      const pair = before ?? node();
+      const key = `${c.name}|${build.label}`;
+      results.set(key, [
+        ...(results.get(key) ?? []),
+        { ratio: a.wall / pair.wall, cpuRatio: a.cpu / pair.cpu, rss: a.rss, wall: a.wall, node: pair.wall },
+      ]);
+    }
+  }
+  process.stderr.write(`round ${r + 1}/${rounds}\n`);
+}
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  return s.length === 0 ? NaN : s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
-console.log(`${rounds} interleaved rounds, medians (node ${process.version})\n`);
-console.log('command'.padEnd(42), 'median'.padStart(9), 'ratio'.padStart(7), '  budget');
+const x = (v) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
+console.log(`\n${rounds} interleaved rounds (10k: 5, 100k: 3), each run paired with \`node -e 0\`; medians.`);
+console.log(`node ${process.version}; load average ${(await import('node:os')).loadavg().map((l) => l.toFixed(1))}\n`);
+const header = ['case'.padEnd(44), 'goal'.padEnd(15)];
+for (const b of builds) header.push(`${b.label} (wall, cpu)`.padStart(22), `RSS ${b.label}`.padStart(14));
+if (builds.length === 2) header.push('now ÷ baseline'.padStart(15));
+console.log(header.join(' '));
 for (const c of cases) {
-  const m = median(times.get(c.name));
+  const row = [c.name.padEnd(44), c.goal.padEnd(15)];
+  for (const b of builds) {
+    const rs = results.get(`${c.name}|${b.label}`);
+    const wall = x(median(rs.map((m) => m.ratio)));
+    row.push(`${wall} (${x(median(rs.map((m) => m.cpuRatio)))})`.padStart(22));
+    row.push(`${median(rs.map((m) => m.rss)).toFixed(1)} MiB`.padStart(14));
+  }
+  if (builds.length === 2) {
+    const [base, now] = builds.map((b) => results.get(`${c.name}|${b.label}`));
+    row.push(x(median(now.map((m, i) => m.ratio / base[i].ratio))).padStart(15));
+  }
+  console.log(row.join(' '));
+}
+const big = () => ['10,000 controls / 100', '100,000 controls'].map((n) => cases.find((c) => c.name.includes(n)));
+for (const b of builds) {
+  const [ten, hundred] = big();
+  if (!ten || !hundred) break;
+  const cost = (c) => median(results.get(`${c.name}|${b.label}`).map((m) => m.wall - m.node));
   console.log(
-    c.name.padEnd(42),
-    `${m.toFixed(1)} ms`.padStart(9),
-    `${(m / baseline).toFixed(2)}×`.padStart(7),
-    `  ${budget[c.name] ?? ''}`,
+    `linearity ${b.label}: (100k − node) ÷ (10k − node) = ${(cost(hundred) / cost(ten)).toFixed(1)} (10 is linear)`,
   );
 }
-const t5 = median(times.get('check 5,000 controls / 50 files'));
-const t10 = median(times.get('check 10,000 controls / 100 files'));
-console.log(
-  `\nlinearity: (10k − node) / (5k − node) = ${((t10 - baseline) / (t5 - baseline)).toFixed(2)} (2.00 is linear)`,
-);
+
+if (!argv.includes('--no-assess') && (!only || only.test('assess'))) {
+  const answers = join(root, 'examples', 'health-privacy', 'answers.yaml');
+  const latencies = new Map(builds.map((b) => [b.label, []]));
+  for (let s = 0; s < sessions; s++) {
+    for (const b of [...builds].sort(() => Math.random() - 0.5)) {
+      const dir = join(work, `assess-${b.label}`);
+      mkdirSync(dir, { recursive: true });
+      latencies.get(b.label).push(await keypressLatencies(b.bin, dir, answers, 10));
+    }
+  }
+  console.log(`\nassess --review, 257 answers: Enter → next question drawn (${sessions} sessions × 10 keys, medians)`);
+  console.log(
+    `${'build'.padEnd(10)} ${'1st key'.padStart(9)} ${'keys 1–3'.padStart(9)} ${'keys 4+'.padStart(9)}   goal`,
+  );
+  for (const [label, all] of latencies) {
+    const ms = (v) => `${v.toFixed(1)} ms`.padStart(9);
+    const first = median(all.map((l) => l[0]));
+    const early = median(all.flatMap((l) => l.slice(0, 3)));
+    const late = median(all.flatMap((l) => l.slice(3)));
+    console.log(`${label.padEnd(10)} ${ms(first)} ${ms(early)} ${ms(late)}   keys 1–3 ≤ 20 ms, later ≤ 10 ms`);
+  }
+}
+rmSync(work, { recursive: true, force: true });
