@@ -253,6 +253,7 @@ describe('parseSimpleYaml', () => {
     ['a flow collection over several lines', 'a: [b,\n  c]\n'],
     ['a trailing comma in a flow collection', 'a: [b, c, ]\n'],
     ['a comment inside a flow collection', 'a: [b, # c\n  d]\n'],
+    ['a comment right after a sequence dash', 'a:\n  - # c\n    b: 1\n'],
     ['a duplicate key', 'a: 1\na: 2\n'],
     ['a tab', 'a:\t1\n'],
     ['CRLF', 'a: 1\r\n'],

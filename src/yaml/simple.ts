@@ -102,6 +102,7 @@ class Reader {
       let k = 1;
       while (line.text[k] === ' ') k++;
       const rest = line.text.slice(k);
+      if (rest[0] === '#') bail(); // `- # comment`: the item starts on a later line
       at.push(line.start + k);
       if (startsMapping(rest)) {
         // `- key: value`: the mapping continues on the following lines at the column of `key`.
