@@ -199,3 +199,81 @@ describe('assess with an injected prompter', () => {
     ).rejects.toThrow('No control has the id "NOPE-1".');
   });
 });
+
+describe('the operating-history block (with an engagement)', () => {
+  beforeEach(() =>
+    writeFileSync(join(dir, 'soc2-ready.yaml'), 'controls: controls\nengagement:\n  type: type2\n  windows: [6]\n'),
+  );
+
+  test('asked after a control in place, not after one scoring 0; skip records that it was asked', async () => {
+    const prompter = scripted([
+      { input: () => 'Ops Co' },
+      ...scopingNo,
+      { checkbox: [] },
+      pick('none'), // T-02 (CC1.1) is not in place: no block
+      pick('quarterly'),
+      pick('yes'),
+      pick('record'),
+      { input: () => '2026-01-05' }, // T-01 has no frequency: continuous, so no "last performed"
+      pick('partial'),
+      { input: () => 'p2y' },
+    ]);
+    expect(await runAssess({}, io, { prompter, requireTerminal: false, now })).toBe(0);
+    expect(answers().operations).toEqual({
+      'T-01': { since: '2026-01-05', evidence: 'partial', retention: 'P2Y', at: '2026-11-22T10:00:00.000Z' },
+    });
+    expect(prompter.asked.filter((a) => a.message.includes('operating history')).map((a) => a.message)).toEqual([
+      'Record the operating history of T-01 now?',
+    ]);
+    expect(io.err()).toContain(
+      'Operating history of T-01 (Quarterly access reviews; runs continuous), for the Type II window',
+    );
+
+    // A second run asks nothing more; --review asks the block again with the recorded values as defaults.
+    expect(await runAssess({}, io, { prompter: scripted([]), requireTerminal: false, now })).toBe(0);
+    const review = scripted([pick('none'), pick('quarterly'), pick('yes'), pick('skip')]);
+    expect(await runAssess({ review: true }, io, { prompter: review, requireTerminal: false, now })).toBe(0);
+    expect(answers().operations['T-01']).toEqual({
+      since: '2026-01-05',
+      evidence: 'partial',
+      retention: 'P2Y',
+      at: '2026-11-22T10:00:00.000Z',
+    });
+  });
+
+  test('an invalid date or duration is refused by the prompt with a hint', async () => {
+    const validators: ((v: string) => true | string)[] = [];
+    const base = scripted([
+      { input: () => 'Ops Co' },
+      ...scopingNo,
+      { checkbox: [] },
+      pick('none'),
+      pick('quarterly'),
+      pick('yes'),
+      pick('record'),
+      { input: () => '' },
+      pick('kept'),
+      { input: () => '' },
+    ]);
+    const prompter: Prompter = {
+      ...base,
+      input: (message, options) => {
+        if (options?.validate) validators.push(options.validate);
+        return base.input(message, options);
+      },
+    };
+    expect(await runAssess({}, io, { prompter, requireTerminal: false, now })).toBe(0);
+    const [since, retention] = validators;
+    expect([since!('2026-02-30'), since!('2026-02-28'), since!('')]).toEqual([
+      'Write a date as YYYY-MM-DD, or leave it empty.',
+      true,
+      true,
+    ]);
+    expect([retention!('30 days'), retention!('P30D'), retention!('p1y')]).toEqual([
+      'Write an ISO 8601 duration, e.g. P90D or P1Y.',
+      true,
+      true,
+    ]);
+    expect(answers().operations).toEqual({ 'T-01': { evidence: 'kept', at: '2026-11-22T10:00:00.000Z' } });
+  });
+});

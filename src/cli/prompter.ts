@@ -10,7 +10,10 @@ export interface SelectChoice<T> {
 }
 
 export interface Prompter {
-  input(message: string, options?: { default?: string; required?: boolean }): Promise<string>;
+  input(
+    message: string,
+    options?: { default?: string; required?: boolean; validate?: (value: string) => true | string },
+  ): Promise<string>;
   select<T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: { name: string; value: T; checked: boolean }[]): Promise<T[]>;
 }
@@ -28,7 +31,9 @@ export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'std
   };
   return {
     input: (message, options = {}) =>
-      guard(() => input({ message, default: options.default, required: options.required }, context)),
+      guard(() =>
+        input({ message, default: options.default, required: options.required, validate: options.validate }, context),
+      ),
     select: <T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T) =>
       guard(() =>
         select<T>(

@@ -171,19 +171,67 @@ async function walkQuestions(
     ws.doc.answers[item.question.id] = answer;
     saveAnswers(ws, now());
   };
+  const history = await operationsAsker(ws, prompter, paint, say, now);
   if (options.review) {
-    for (const planned of plan)
+    for (const planned of plan) {
       for (const question of planned.questions) if (applies(question, ws.doc.answers)) await ask({ planned, question });
+      await history(planned, true);
+    }
     return;
   }
-  for (let item = nextUnanswered(plan, ws.doc.answers); item; item = nextUnanswered(plan, ws.doc.answers))
-    await ask(item);
+  // Control by control: its unanswered questions, then (with an engagement) its operating history.
+  for (const planned of plan) {
+    for (let item = nextUnanswered([planned], ws.doc.answers); item; item = nextUnanswered([planned], ws.doc.answers))
+      await ask(item);
+    await history(planned, false);
+  }
   if (plan.length > 0)
     say(
       paint.green(
         `All ${plan.reduce((n: number, p: PlannedControl) => n + p.questions.length, 0)} questions of this walk are answered.\n`,
       ),
     );
+}
+
+/**
+ * Asks a control's operating-history block when an engagement is set, the block is not finished
+ * (or --review), and the control is at least partly in place (a control scoring 0 has no history).
+ */
+async function operationsAsker(
+  ws: Workspace,
+  prompter: Prompter,
+  paint: Painter,
+  say: (t: string) => void,
+  now: () => string,
+) {
+  if (!ws.config.engagement) return async () => {};
+  const [{ askOperations }, { scoreControl }] = await Promise.all([
+    import('../assess-operations.js'),
+    import('../../scoring.js'),
+  ]);
+  return async (planned: PlannedControl, review: boolean) => {
+    const { control } = planned;
+    const current = ws.doc.operations?.[control.id];
+    if (current?.at !== undefined && !review) return;
+    if (scoreControl(planned, ws.doc.answers, ws.config.thresholds).score === 0) return;
+    await askOperations(
+      prompter,
+      {
+        controlId: control.id,
+        title: control.title,
+        frequency: current?.frequency ?? control.frequency ?? 'continuous',
+        current,
+        save: (h) => {
+          ws.doc.operations = { ...ws.doc.operations, [control.id]: h };
+          saveAnswers(ws, now());
+        },
+        now,
+        paint,
+        write: say,
+      },
+      review,
+    );
+  };
 }
 
 function checkFilter(ws: Workspace, options: AssessOptions, scope: Set<string>): void {
