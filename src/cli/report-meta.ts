@@ -12,5 +12,12 @@ export async function reportMetaOf(ws: Workspace, now: string): Promise<ReportMe
     generatedAt: now,
     tool: { name: 'soc2-ready', version: await version() },
     staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content),
+    scope: {
+      system: ws.config.system,
+      subservice: ws.config.subservice,
+      cuecs: ws.config.cuecs,
+      scoping: ws.content.scoping,
+      scopingAnswers: ws.doc.scoping,
+    },
   };
 }

@@ -11,7 +11,7 @@ type Full = ReturnType<typeof toReportJson>;
 type Since2<T, K extends keyof T> = Omit<T, K> & Partial<Pick<T, K>>;
 export type ReportJson = Since2<
   Omit<Full, 'overall' | 'categories' | 'criteria' | 'gaps'>,
-  'version' | 'criteriaAtRisk'
+  'version' | 'criteriaAtRisk' | 'system' | 'scoping' | 'subservice' | 'cuecs'
 > & {
   overall: Since2<Full['overall'], 'cappedBy'>;
   categories: Since2<Full['categories'][number], 'cappedBy'>[];

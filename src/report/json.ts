@@ -1,9 +1,32 @@
 /** The stable machine contract of `report --format json`. Keys are added, never renamed. */
 import { percent, type Assessment, type CriterionCap, type QuestionResult } from '../scoring.js';
-import type { ReportMeta } from './view.js';
+import { NO_SCOPE, type ReportMeta } from './view.js';
+import { scopeModel, type ScopeModel } from './scope-model.js';
 import { auditJson } from '../engagement/json.js';
 
 export const REPORT_JSON_VERSION = 2;
+
+/** The system description, why each optional category is in or out, subservice organisations, CUECs. */
+function scopeJson(model: ScopeModel) {
+  return {
+    system: model.system,
+    scoping: model.categories.map((c) => ({
+      category: c.id,
+      inScope: c.inScope,
+      recommended: c.recommended,
+      reasons: c.reasons,
+    })),
+    subservice: model.subservice.map((s) => ({
+      name: s.name,
+      services: s.services,
+      method: s.method,
+      criteria: s.criteria.map((c) => ({ id: c.id, status: c.status, score: percent(c.score) })),
+      csocs: s.csocs,
+      monitoredBy: s.monitoredBy.map((m) => ({ control: m.id, status: m.status, score: percent(m.score) })),
+    })),
+    cuecs: model.cuecs,
+  };
+}
 
 const cap = (c: CriterionCap) => ({ control: c.control, status: c.status, score: percent(c.score) });
 
@@ -72,6 +95,7 @@ export function toReportJson(a: Assessment, meta: ReportMeta) {
     invalidAnswers: a.invalid.map(question),
     excluded: a.excluded.map((e) => ({ criterion: e.criterion, reason: e.reason })),
     staleAnswers: meta.staleAnswers,
+    ...scopeJson(scopeModel(a, meta.scope ?? NO_SCOPE)),
     ...(meta.audit ? { engagement: auditJson(meta.audit) } : {}),
   };
 }

@@ -12,6 +12,8 @@ import {
   type Status,
 } from '../scoring.js';
 import { categoryBars, CHART, seriesStacks } from './charts.js';
+import { scopeModel, type ScopeInput } from './scope-model.js';
+import { scopeView } from './scope-view.js';
 import type { AuditReadiness } from '../engagement/audit.js';
 import { auditView } from '../engagement/view.js';
 
@@ -25,6 +27,8 @@ export interface ReportMeta {
   staleAnswers: string[];
   /** Audit readiness (Type I / Type II) for the "Audit readiness" section; absent in a diff. */
   audit?: AuditReadiness;
+  /** System description, subservice organisations, CUECs and scoping answers (absent: none recorded). */
+  scope?: ScopeInput;
 }
 
 const STATUS_LABEL: Record<Status, string> = {
@@ -63,6 +67,7 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
     },
     verdict: verdict(a, overall),
     scopeText: inScope.map((c) => c.name).join(', '),
+    ...scopeView(scopeModel(a, meta.scope ?? NO_SCOPE), catalog),
     outOfScopeText:
       a.categories
         .filter((c) => !c.inScope)
@@ -108,6 +113,8 @@ export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) 
 }
 
 export type ReportView = ReturnType<typeof toReportView>;
+
+export const NO_SCOPE: ScopeInput = { subservice: [], cuecs: [], scoping: [], scopingAnswers: {} };
 
 function verdict(a: Assessment, overall: number | null): string {
   const gaps = a.gaps.length;

@@ -148,9 +148,27 @@ describe('report in CI formats, with the readiness gate', () => {
     const failing = [...r.stdout.matchAll(/<testcase [^>]*name="(\S+) [^"]*"[^>]*>\s*<failure/g)].map((m) => m[1]);
     expect(failing).toEqual(notReady);
     expect(failing.length).toBeGreaterThan(0);
-    expect(r.stdout).toMatch(
-      /name="CC6\.4 [^"]*"[^>]*>\s*<skipped message="Excluded: Physical access to data centres is carved out/,
-    );
+    // The cloud provider is a carve-out: CC6.4 stays in scope and is a scored test case, not skipped.
+    expect(r.stdout).toMatch(/name="CC6\.4 [^"]*" time="0"\/>/);
+    expect(r.stdout).toMatch(/name="PI1\.1 [^"]*"[^>]*>\s*<skipped message="Out of scope\."/);
+  });
+
+  test('JUnit: an excluded criterion is skipped with its reason', () => {
+    const copy = mkdtempSync(join(tmpdir(), 'soc2-ci-excluded-'));
+    try {
+      cpSync(example, copy, { recursive: true });
+      const config = readFileSync(join(copy, 'soc2-ready.yaml'), 'utf8');
+      writeFileSync(
+        join(copy, 'soc2-ready.yaml'),
+        `${config}exclusions:\n  - criterion: C1.2\n    reason: No customer data is ever disposed of by us.\n`,
+      );
+      const r = runCli(['report', '--format', 'junit'], { cwd: copy });
+      expect(r.stdout).toMatch(
+        /name="C1\.2 [^"]*"[^>]*>\s*<skipped message="Excluded: No customer data is ever disposed of by us\."/,
+      );
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   test('SARIF from report validates and points failures at the answers file', () => {

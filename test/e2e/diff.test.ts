@@ -62,7 +62,7 @@ describe('soc2-ready diff (in-process)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 83% → 83% (±0 pts)');
-    expect(r.stdout).toContain('| Security | 85% | 85% | = 0 |');
+    expect(r.stdout).toContain('| Security | 86% | 86% | = 0 |');
     expect(r.stdout).toContain(
       '- **CC6.1** (Security): Partial 88% → Gap 83% (-5 pts)\n- **CC6.6** (Security): Ready 97% → Gap 84% (-13 pts)\n',
     );

@@ -225,6 +225,10 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
       'invalidAnswers',
       'excluded',
       'staleAnswers',
+      'system',
+      'scoping',
+      'subservice',
+      'cuecs',
       'engagement',
     ]);
     expect(json.version).toBe(2);
@@ -340,27 +344,17 @@ describe.each(exampleNames)('examples/%s: report.json contract', (name) => {
   });
 });
 
-describe('examples/mature-saas: exclusions and scope', () => {
+describe('examples/mature-saas: scope', () => {
   const json = readJson('mature-saas');
 
-  test('the excluded list is exactly CC6.4 with its carve-out reason', () => {
-    expect(json.excluded).toEqual([
-      {
-        criterion: 'CC6.4',
-        reason:
-          'Physical access to data centres is carved out to the cloud provider (subservice organization, carve-out method); its SOC 2 Type II report is reviewed yearly under VND-03.',
-      },
-    ]);
-  });
-
-  test('CC6.4 is in scope with status "excluded" and no score; no other criterion is excluded', () => {
+  test('nothing is excluded: the cloud provider is a subservice carve-out, so CC6.4 stays in scope', () => {
+    expect(json.excluded).toEqual([]);
     expect(json.criteria.find((c) => c.id === 'CC6.4')).toMatchObject({
       category: 'security',
       inScope: true,
-      status: 'excluded',
-      score: null,
+      status: 'ready',
     });
-    expect(json.criteria.filter((c) => c.status === 'excluded').map((c) => c.id)).toEqual(['CC6.4']);
+    expect(json.criteria.filter((c) => c.status === 'excluded')).toEqual([]);
   });
 
   test('processing integrity and privacy are out of scope: inScope false, score null', () => {

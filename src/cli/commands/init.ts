@@ -80,10 +80,21 @@ controls: controls
 # The answers file \`soc2-ready assess\` writes and \`soc2-ready report\` reads.
 answers: soc2-answers.yaml
 
-# Criteria consciously carved out of the examination, each with its reason. An excluded
-# criterion is reported as excluded, never as unmapped or as a gap. For example:
-#   - criterion: CC6.4
-#     reason: Physical data-centre security is carved out to our cloud provider (subservice organization).
+# Providers your system relies on (subservice organisations). A carve-out leaves the provider's
+# controls out of the examination, never the criterion: it stays in scope. For example:
+#   - name: Amazon Web Services
+#     services: [Hosting, managed database]
+#     method: carve-out            # carve-out | inclusive
+#     criteria: [CC6.4, A1.2]
+#     csocs: [Physical access to data centres is limited to authorised staff.]
+#     monitoredBy: [VND-03]        # your controls that monitor the provider
+subservice: []
+
+# Controls you expect your customers to operate (CUECs), printed in the report.
+cuecs: []
+
+# Criteria that do not apply to the system at all, each with its reason. An excluded criterion
+# is reported as excluded, never as unmapped or as a gap.
 exclusions: []
 
 # Status bands in percent: ready at or above \`ready\`, partial at or above \`partial\`, else gap.
