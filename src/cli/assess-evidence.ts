@@ -13,8 +13,12 @@ export interface EvidenceDeps {
   now: () => string;
 }
 
-/** Asks for a reference and its collection date and adds it to the workspace (the caller saves). */
-export async function askEvidence(ws: Workspace, controlId: string, deps: EvidenceDeps): Promise<void> {
+/** Asks for a reference and its collection date; the caller records it (undefined when none was given). */
+export async function askEvidence(
+  ws: Workspace,
+  controlId: string,
+  deps: EvidenceDeps,
+): Promise<EvidenceRef | undefined> {
   const { prompter, paint, say } = deps;
   const ref = (
     await prompter.input('Evidence: a file path (relative to the answers file), a URL or a ticket id:', {
@@ -35,6 +39,6 @@ export async function askEvidence(ws: Workspace, controlId: string, deps: Eviden
     if (isFile(path)) entry.sha256 = await sha256File(path);
     else say(paint.yellow(`No file at "${ref}" (relative to the answers file): recorded without a hash.\n`));
   }
-  ws.doc.evidence = { ...ws.doc.evidence, [controlId]: [...(ws.doc.evidence?.[controlId] ?? []), entry] };
   say(paint.dim(`Recorded evidence for ${controlId}: ${ref} (${collected}${entry.sha256 ? ', SHA-256 kept' : ''}).\n`));
+  return entry;
 }

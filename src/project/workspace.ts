@@ -6,7 +6,6 @@ import {
   DEFAULT_ANSWERS_FILE,
   emptyAnswers,
   parseAnswers,
-  serializeAnswers,
   type AnswersDocument,
 } from '../answers.js';
 import type { Catalog, Control } from '../catalog/types.js';
@@ -14,7 +13,6 @@ import { decodeUtf8 } from '../yaml/source.js';
 import type { Config } from '../config.js';
 import { hasErrors } from '../diagnostics.js';
 import { ContentError, UsageError } from '../errors.js';
-import { writeFileAtomic } from '../runtime/fs-atomic.js';
 import { resolveControlsDir } from './controls-dir.js';
 import { loadConfig, loadControlsDir, readBuiltinCatalog } from './load.js';
 import { builtinSnapshot } from '../runtime/builtin-snapshot.js';
@@ -136,24 +134,4 @@ export function assessWorkspace(ws: Workspace): Assessment {
     exclusions: ws.config.exclusions,
     thresholds: ws.config.thresholds,
   });
-}
-
-/** Saves the answers file atomically, answers in questionnaire order. */
-export function saveAnswers(ws: Workspace, now: string): void {
-  ws.doc.updated = now;
-  writeFileAtomic(ws.answersPath, serializeAnswers(ws.doc, questionOrder(ws)));
-}
-
-const orders = new WeakMap<Workspace, string[]>();
-
-/** Every question id in questionnaire order over all categories (computed once per workspace). */
-function questionOrder(ws: Workspace): string[] {
-  let order = orders.get(ws);
-  if (!order) {
-    order = planControls(ws.catalog, ws.controls, new Set(ws.catalog.categories.map((c) => c.id)), ws.content).flatMap(
-      (p) => p.questions.map((q) => q.id),
-    );
-    orders.set(ws, order);
-  }
-  return order;
 }

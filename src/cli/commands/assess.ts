@@ -9,7 +9,8 @@ import {
   staleAnswerIds,
   type PlannedControl,
 } from '../../questionnaire/plan.js';
-import { assessWorkspace, loadWorkspace, saveAnswers, scopeOf, type Workspace } from '../../project/workspace.js';
+import { AnswersSession } from '../../project/answers-session.js';
+import { assessWorkspace, loadWorkspace, scopeOf, type Workspace } from '../../project/workspace.js';
 import { colorLevel } from '../color.js';
 import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
@@ -48,20 +49,19 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
       ? paint.dim(`Resuming ${ws.answersDisplay}.\n`)
       : paint.dim(`Answers will be saved to ${ws.answersDisplay} after every answer.\n`),
   );
-  if (!ws.doc.organization) {
-    ws.doc.organization = (await prompter.input('Organization name:', { required: true })).trim();
-    saveAnswers(ws, now());
-  }
-  if (!ws.existed || options.rescope) await askScope(ws, prompter, paint, say, now);
+  const session = new AnswersSession(ws, now);
+  if (!session.doc.organization)
+    session.setOrganization((await prompter.input('Organization name:', { required: true })).trim());
+  if (!ws.existed || options.rescope) await askScope(ws, session, prompter, paint, say);
   reportStale(ws, paint, say);
-  await walkQuestions(ws, options, prompter, paint, say, now);
+  await walkQuestions(ws, session, options, prompter, paint, say, now);
   const assessment = assessWorkspace(ws);
   say((await import('../key-warnings.js')).keyNotApplicableWarnings(assessment, ws.answersDisplay));
   const { renderSummary } = await import('../summary-text.js');
   const file = ws.answersDisplay;
   io.stdout.write(
     `\n${renderSummary(assessment, colorLevel(io.stdout, io.env, options.color), {
-      organization: ws.doc.organization,
+      organization: session.doc.organization,
       nextSteps: [
         `soc2-ready report --answers ${file} --format html -o soc2-readiness.html`,
         `soc2-ready assess --review${file === 'soc2-answers.yaml' ? '' : ` --answers ${file}`}   # change answers`,
@@ -82,10 +82,10 @@ function assertInteractive(io: Io): void {
 
 async function askScope(
   ws: Workspace,
+  session: AnswersSession,
   prompter: Prompter,
   paint: Painter,
   say: (t: string) => void,
-  now: () => string,
 ): Promise<void> {
   say(
     `\n${paint.bold('Scope')} ${paint.dim('— Security is always in scope. A few questions recommend the optional categories; you decide.')}\n`,
@@ -99,13 +99,12 @@ async function askScope(
           { name: 'No', value: 'no' },
           { name: 'Not sure', value: 'not-sure' },
         ],
-        ws.doc.scoping[q.id],
+        session.doc.scoping[q.id],
       );
-      ws.doc.scoping[q.id] = value;
-      saveAnswers(ws, now());
+      session.setScoping(q.id, value);
     }
   }
-  const recommended = new Set(recommendedScope(ws.content, ws.doc.scoping));
+  const recommended = new Set(recommendedScope(ws.content, session.doc.scoping));
   const optional = ws.catalog.categories.filter((c) => c.optional);
   const why = new Map(ws.content.scoping.map((s) => [s.category, s.why]));
   for (const c of optional)
@@ -116,11 +115,10 @@ async function askScope(
     optional.map((c) => ({
       name: `${c.name}${recommended.has(c.id) ? ' (recommended)' : ''}`,
       value: c.id,
-      checked: recommended.has(c.id) || ws.doc.scope.includes(c.id),
+      checked: recommended.has(c.id) || session.doc.scope.includes(c.id),
     })),
   );
-  ws.doc.scope = ws.catalog.categories.filter((c) => !c.optional || chosen.includes(c.id)).map((c) => c.id);
-  saveAnswers(ws, now());
+  session.setScope(ws.catalog.categories.filter((c) => !c.optional || chosen.includes(c.id)).map((c) => c.id));
 }
 
 function reportStale(ws: Workspace, paint: Painter, say: (t: string) => void): void {
@@ -135,6 +133,7 @@ function reportStale(ws: Workspace, paint: Painter, say: (t: string) => void): v
 
 async function walkQuestions(
   ws: Workspace,
+  session: AnswersSession,
   options: AssessOptions,
   prompter: Prompter,
   paint: Painter,
@@ -153,35 +152,39 @@ async function walkQuestions(
   ]);
   const criteria = new Map(ws.catalog.criteria.map((c) => [c.id, c]));
   const ask = async (item: NonNullable<ReturnType<typeof nextUnanswered>>) => {
-    const current = ws.doc.answers[item.question.id];
+    const current = session.doc.answers[item.question.id];
     const answer = await askQuestion(prompter, {
       item,
-      position: progress(plan, ws.doc.answers),
+      position: progress(plan, session.doc.answers),
       criteria,
       current,
       paint,
       write: say,
       now,
       addEvidence: async () => {
-        await askEvidence(ws, item.planned.control.id, { prompter, paint, say, now });
-        saveAnswers(ws, now());
+        const entry = await askEvidence(ws, item.planned.control.id, { prompter, paint, say, now });
+        if (entry) session.addEvidence(item.planned.control.id, entry);
       },
-      evidenceCount: () => ws.doc.evidence?.[item.planned.control.id]?.length ?? 0,
+      evidenceCount: () => session.doc.evidence?.[item.planned.control.id]?.length ?? 0,
     });
-    ws.doc.answers[item.question.id] = answer;
-    saveAnswers(ws, now());
+    session.answer(item.question.id, answer);
   };
-  const history = await operationsAsker(ws, prompter, paint, say, now);
+  const history = await operationsAsker(ws, session, prompter, paint, say, now);
   if (options.review) {
     for (const planned of plan) {
-      for (const question of planned.questions) if (applies(question, ws.doc.answers)) await ask({ planned, question });
+      for (const question of planned.questions)
+        if (applies(question, session.doc.answers)) await ask({ planned, question });
       await history(planned, true);
     }
     return;
   }
   // Control by control: its unanswered questions, then (with an engagement) its operating history.
   for (const planned of plan) {
-    for (let item = nextUnanswered([planned], ws.doc.answers); item; item = nextUnanswered([planned], ws.doc.answers))
+    for (
+      let item = nextUnanswered([planned], session.doc.answers);
+      item;
+      item = nextUnanswered([planned], session.doc.answers)
+    )
       await ask(item);
     await history(planned, false);
   }
@@ -199,6 +202,7 @@ async function walkQuestions(
  */
 async function operationsAsker(
   ws: Workspace,
+  session: AnswersSession,
   prompter: Prompter,
   paint: Painter,
   say: (t: string) => void,
@@ -211,9 +215,9 @@ async function operationsAsker(
   ]);
   return async (planned: PlannedControl, review: boolean) => {
     const { control } = planned;
-    const current = ws.doc.operations?.[control.id];
+    const current = session.doc.operations?.[control.id];
     if (current?.at !== undefined && !review) return;
-    if (scoreControl(planned, ws.doc.answers, ws.config.thresholds).score === 0) return;
+    if (scoreControl(planned, session.doc.answers, ws.config.thresholds).score === 0) return;
     await askOperations(
       prompter,
       {
@@ -221,10 +225,7 @@ async function operationsAsker(
         title: control.title,
         frequency: current?.frequency ?? control.frequency ?? 'continuous',
         current,
-        save: (h) => {
-          ws.doc.operations = { ...ws.doc.operations, [control.id]: h };
-          saveAnswers(ws, now());
-        },
+        save: (h) => session.setOperations(control.id, h),
         now,
         paint,
         write: say,

@@ -1,0 +1,80 @@
+/**
+ * The answers file while `assess` runs: the one owner of the document. The command asks; the session
+ * records each answer and saves the whole file atomically right away, so an interrupted run loses
+ * nothing and the next run resumes where this one stopped.
+ */
+import { serializeAnswers, type AnswersDocument } from '../answers.js';
+import type { EvidenceRef } from '../evidence/references.js';
+import type { OperatingHistory } from '../engagement/operations.js';
+import { planControls, type Answer } from '../questionnaire/plan.js';
+import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import type { Workspace } from './workspace.js';
+
+/** The document as the command may read it; it changes only through the session. */
+export type RecordedAnswers = Readonly<Omit<AnswersDocument, 'scope' | 'scoping' | 'answers'>> & {
+  readonly scope: readonly string[];
+  readonly scoping: Readonly<Record<string, string>>;
+  readonly answers: Readonly<Record<string, Answer>>;
+};
+
+export class AnswersSession {
+  private order: string[] | undefined;
+
+  constructor(
+    private readonly ws: Workspace,
+    private readonly now: () => string,
+  ) {}
+
+  get doc(): RecordedAnswers {
+    return this.ws.doc;
+  }
+
+  setOrganization(name: string): void {
+    this.ws.doc.organization = name;
+    this.save();
+  }
+
+  /** One scoping question's answer (yes, no or not-sure). */
+  setScoping(questionId: string, value: string): void {
+    this.ws.doc.scoping[questionId] = value;
+    this.save();
+  }
+
+  /** The categories in scope, in catalog order. */
+  setScope(categoryIds: readonly string[]): void {
+    this.ws.doc.scope = [...categoryIds];
+    this.save();
+  }
+
+  answer(questionId: string, answer: Answer): void {
+    this.ws.doc.answers[questionId] = answer;
+    this.save();
+  }
+
+  /** One more evidence reference for a control. */
+  addEvidence(controlId: string, entry: EvidenceRef): void {
+    const { evidence } = this.ws.doc;
+    this.ws.doc.evidence = { ...evidence, [controlId]: [...(evidence?.[controlId] ?? []), entry] };
+    this.save();
+  }
+
+  /** A control's operating history (the block `assess` asks when an engagement is set). */
+  setOperations(controlId: string, history: OperatingHistory): void {
+    this.ws.doc.operations = { ...this.ws.doc.operations, [controlId]: history };
+    this.save();
+  }
+
+  private save(): void {
+    this.ws.doc.updated = this.now();
+    writeFileAtomic(this.ws.answersPath, serializeAnswers(this.ws.doc, this.questionOrder()));
+  }
+
+  /** Every question id in questionnaire order over all categories, so the file's order never depends on scope. */
+  private questionOrder(): string[] {
+    const { catalog, controls, content } = this.ws;
+    this.order ??= planControls(catalog, controls, new Set(catalog.categories.map((c) => c.id)), content).flatMap((p) =>
+      p.questions.map((q) => q.id),
+    );
+    return this.order;
+  }
+}
