@@ -4,16 +4,17 @@ import { readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { parse } from 'yaml';
 import { repoRoot, runCli } from './helpers/run-cli.js';
-import { checkOutputFormats, diffOutputFormats, reportOutputFormats } from '../src/cli/formats.js';
+import { checkOutputFormats, diffOutputFormats, reportOutputFormats, verifyOutputFormats } from '../src/cli/formats.js';
 import { resolveOutputs, type OutputFlag } from '../src/cli/outputs.js';
 import type { Formats } from '../src/formats/registry.js';
 
-const COMMANDS = ['check', 'report', 'diff', 'assess', 'criteria', 'init'];
+const COMMANDS = ['check', 'report', 'verify', 'diff', 'assess', 'criteria', 'init'];
 
 const FORMATS: Record<string, Formats<never>> = {
   check: checkOutputFormats,
   report: reportOutputFormats,
   diff: diffOutputFormats,
+  verify: verifyOutputFormats,
 };
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed CI YAML of arbitrary shape
@@ -102,7 +103,7 @@ describe('examples/ci/github-actions.yml', () => {
     expect(steps.some((s) => s.run === 'npm install --no-save github:YOUR-ORG/soc2-ready')).toBe(true);
     expect(uses('github/codeql-action/upload-sarif@')!.with.sarif_file).toBe('soc2-check.sarif');
     expect(uses('actions/upload-artifact@')!.with.path.split('\n')).toEqual(
-      expect.arrayContaining(['soc2-readiness.html', 'soc2-readiness.xml']),
+      expect.arrayContaining(['soc2-readiness.html', 'soc2-readiness.xml', 'soc2-evidence.xml']),
     );
     const diff = steps.find((s) => s.id === 'diff')!;
     expect(diff.if).toContain("github.event_name == 'pull_request'");
@@ -119,7 +120,7 @@ describe('examples/ci/gitlab-ci.yml', () => {
     expect(gitlab['.soc2-ready'].image).toBe('node:20');
     expect(job.extends).toBe('.soc2-ready');
     expect(job.artifacts.when).toBe('always');
-    expect(job.artifacts.reports.junit).toEqual(['soc2-check.xml', 'soc2-readiness.xml']);
+    expect(job.artifacts.reports.junit).toEqual(['soc2-check.xml', 'soc2-readiness.xml', 'soc2-evidence.xml']);
     const diff = gitlab['soc2-readiness-diff'];
     expect(diff.rules).toEqual([{ if: '$CI_PIPELINE_SOURCE == "merge_request_event"' }]);
     expect(diff.script.join('\n')).toContain('merge_requests/$CI_MERGE_REQUEST_IID/notes');
@@ -132,8 +133,8 @@ describe.each([
 ])('soc2-ready invocations in %s', (_name, scripts) => {
   const calls = scripts().flatMap(invocations);
 
-  test('call check, report and diff', () => {
-    expect(calls.map((c) => c.command)).toEqual(['check', 'report', 'diff']);
+  test('call check, report, verify and diff', () => {
+    expect(calls.map((c) => c.command)).toEqual(['check', 'report', 'verify', 'diff']);
   });
 
   test('use only real commands and flags (from `<command> --help`)', () => {

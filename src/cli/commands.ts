@@ -30,6 +30,7 @@ export function registerCommands(program: Command, io: Io, setExit: SetExit): vo
   registerCheck(program, io, setExit);
   registerReport(program, io, setExit);
   registerVerify(program, io, setExit);
+  registerPack(program, io, setExit);
   registerDiff(program, io, setExit);
   registerEvidence(program, io, setExit);
   registerInit(program, io, setExit);
@@ -186,6 +187,31 @@ function registerVerify(program: Command, io: Io, setExit: SetExit): void {
       setExit(await runVerify({ ...options, outputs: verifyOutputs }, io));
     });
   const verifyOutputs = trackOutputs(verify as unknown as Command);
+}
+
+function registerPack(program: Command, io: Io, setExit: SetExit): void {
+  program
+    .command('pack')
+    .description(
+      'Build the auditor hand-off: one deterministic zip with the reports, OSCAL results, evidence requests, the answers and the local evidence files, each listed with its SHA-256 in manifest.json.',
+    )
+    .option('-o, --output <file>', 'the zip to write (atomically), e.g. acme-audit.zip')
+    .option(
+      '--verify <file>',
+      'check a pack instead: every file against manifest.json; exit 1 naming each changed, added or removed file',
+    )
+    .option('-a, --answers <file>', 'answers file (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)')
+    .option('-c, --controls <dir>', 'controls the answers refer to (default: as recorded in the answers file)')
+    .option('--config <file>', 'config file (default: ./soc2-ready.yaml if present)')
+    .addHelpText(
+      'after',
+      examples(['soc2-ready pack -o acme-audit.zip', 'soc2-ready pack --verify acme-audit.zip']) +
+        '\nSOURCE_DATE_EPOCH pins the time inside the pack: the same inputs then give a byte-identical zip.\n',
+    )
+    .action(async (options) => {
+      const { runPack } = await import('./commands/pack.js');
+      setExit(await runPack(options, io));
+    });
 }
 
 function registerDiff(program: Command, io: Io, setExit: SetExit): void {
