@@ -1,6 +1,8 @@
 import { error, naturalCompare, type Diagnostic } from './diagnostics.js';
 import { schemaDiagnostics } from './yaml/schema.js';
 import { parseYamlSource } from './yaml/source.js';
+import { emitBlockYaml } from './yaml/emit.js';
+import { parseSimpleYaml } from './yaml/simple.js';
 import { vendor } from './runtime/vendor.js';
 import type { Answer } from './questionnaire/plan.js';
 import { checkOperations, orderedHistory, type Operations } from './engagement/operations.js';
@@ -93,6 +95,10 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
   // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
   // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
+  // emitBlockYaml writes the same bytes without loading yaml; its output is read back and compared.
+  const fast = emitBlockYaml(ordered);
+  if (fast !== undefined && JSON.stringify(parseSimpleYaml(fast)?.value) === JSON.stringify(ordered))
+    return header + fast;
   return (
     header +
     vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] })
