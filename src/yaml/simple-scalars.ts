@@ -8,8 +8,17 @@ export const bail = (): never => {
   throw new Unsupported();
 };
 
-/** Offsets of the keys and values of one collection, filled in by the flow parser. */
-export type OffsetTable = Map<object, { keys?: Map<string, number>; values: Map<string, number> | number[] }>;
+/**
+ * Where the parts of each collection start (offsets into the source): a sequence's items, or a
+ * mapping's keys in order with each key's offset and its value's offset. Arrays, not Maps: a large
+ * inventory has hundreds of thousands of collections, and this is most of what the reader allocates.
+ */
+export type OffsetTable = Map<object, number[] | { keys: string[]; at: number[] }>;
+
+/** Whether a mapping being read already has `key` (duplicates are left to yaml, which reports them). */
+export function hasKey(map: object, key: string): boolean {
+  return key === '__proto__' || Object.prototype.hasOwnProperty.call(map, key);
+}
 
 /** `>`, `>-`, `|` or `|-` alone: a folded or literal block scalar with clip or strip chomping. */
 export function blockScalarHeader(text: string): { folded: boolean; strip: boolean } | undefined {
@@ -62,7 +71,7 @@ export function flowNode(text: string, i: number, base: number, offsets: OffsetT
 function flowSequence(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown[]; end: number } {
   const items: unknown[] = [];
   const at: number[] = [];
-  offsets.set(items, { values: at });
+  offsets.set(items, at);
   let j = skipSpaces(text, i + 1);
   if (text[j] === ']') return { value: items, end: j + 1 };
   for (;;) {
@@ -79,19 +88,20 @@ function flowSequence(text: string, i: number, base: number, offsets: OffsetTabl
 
 function flowMapping(text: string, i: number, base: number, offsets: OffsetTable): { value: object; end: number } {
   const map: Record<string, unknown> = {};
-  const keys = new Map<string, number>();
-  const values = new Map<string, number>();
-  offsets.set(map, { keys, values });
+  const keys: string[] = [];
+  const at: number[] = [];
+  offsets.set(map, { keys, at });
   let j = skipSpaces(text, i + 1);
   if (text[j] === '}') return { value: map, end: j + 1 };
   for (;;) {
     if (text[j] === '[' || text[j] === '{') bail();
     const key = flowNode(text, j, base, offsets);
-    if (typeof key.value !== 'string' || key.value === '__proto__' || keys.has(key.value)) bail();
+    if (typeof key.value !== 'string' || hasKey(map, key.value)) bail();
     if (text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
-    keys.set(key.value as string, base + j);
+    keys.push(key.value as string);
+    at.push(base + j);
     j = skipSpaces(text, key.end + 1);
-    values.set(key.value as string, base + j);
+    at.push(base + j);
     const value = flowNode(text, j, base, offsets);
     map[key.value as string] = value.value;
     j = skipSpaces(text, value.end);

@@ -17,6 +17,7 @@ import {
   closingQuote,
   doubleQuoted,
   flowNode,
+  hasKey,
   inlineScalar,
   resolvePlain,
   type OffsetTable,
@@ -51,9 +52,9 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
     const reader = new Reader(lines);
     const first = reader.peek();
     if (!first) return undefined;
+    const rootAt = first.start; // read first: a `- key:` line is rewritten in place as it is read
     const value = reader.block(first.indent);
     if (reader.peek()) return undefined;
-    const rootAt = first.start;
     return { value, offsetOf: (path, key) => offsetOf(value, rootAt, reader.offsets, path, key) };
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
@@ -95,7 +96,7 @@ class Reader {
   sequence(indent: number): unknown[] {
     const items: unknown[] = [];
     const at: number[] = [];
-    this.offsets.set(items, { values: at });
+    this.offsets.set(items, at);
     // A sequence that is the value of `key:` at the key's own indent ends at the next key.
     for (let line = this.peek(); line && line.indent === indent && isItem(line.text); line = this.peek()) {
       if (line.text === '-') bail();
@@ -106,7 +107,7 @@ class Reader {
       at.push(line.start + k);
       if (startsMapping(rest)) {
         // `- key: value`: the mapping continues on the following lines at the column of `key`.
-        this.lines[this.i] = { ...line, indent: indent + k, text: rest, start: line.start + k };
+        Object.assign(line, { indent: indent + k, text: rest, start: line.start + k });
         items.push(this.mapping(indent + k));
       } else {
         items.push(this.inline(rest, line.start + k, indent));
@@ -118,18 +119,19 @@ class Reader {
 
   mapping(indent: number): Record<string, unknown> {
     const map: Record<string, unknown> = {};
-    const keys = new Map<string, number>();
-    const values = new Map<string, number>();
-    this.offsets.set(map, { keys, values });
+    const keys: string[] = [];
+    const at: number[] = []; // key and value offset of each key in turn
+    this.offsets.set(map, { keys, at });
     for (let line = this.peek(); line && line.indent === indent; line = this.peek()) {
       const { key, colon } = splitKey(line.text);
-      if (keys.has(key) || key === '__proto__') bail();
-      keys.set(key, line.start);
+      if (hasKey(map, key)) bail();
+      keys.push(key);
+      at.push(line.start);
       let v = colon + 1;
       while (line.text[v] === ' ') v++;
       const rest = line.text.slice(v);
       if (rest !== '' && rest[0] !== '#') {
-        values.set(key, line.start + v);
+        at.push(line.start + v);
         map[key] = this.inline(rest, line.start + v, indent);
         continue;
       }
@@ -137,10 +139,10 @@ class Reader {
       const next = this.peek();
       // `key:` followed by a deeper block, or by a sequence at the same indent (yaml allows both).
       if (next && (next.indent > indent || (next.indent === indent && isItem(next.text)))) {
-        values.set(key, next.start);
+        at.push(next.start);
         map[key] = this.block(next.indent);
       } else {
-        values.set(key, rest === '' && !line.trailing ? line.start + colon + 1 : UNKNOWN);
+        at.push(rest === '' && !line.trailing ? line.start + colon + 1 : UNKNOWN);
         map[key] = null;
       }
     }
@@ -223,14 +225,14 @@ function offsetOf(
     keyAt = undefined;
     const known = node !== null && typeof node === 'object' ? offsets.get(node) : undefined;
     if (!known) break;
-    if (known.keys) {
-      const key = String(segment);
-      if (!known.keys.has(key)) break;
-      keyAt = known.keys.get(key)!;
-      nodeAt = (known.values as Map<string, number>).get(key)!;
-      node = (node as Record<string, unknown>)[key];
-    } else if (typeof segment === 'number' && segment < (node as unknown[]).length) {
-      nodeAt = (known.values as number[])[segment]!;
+    if (!Array.isArray(known)) {
+      const index = known.keys.indexOf(String(segment));
+      if (index === -1) break;
+      keyAt = known.at[2 * index]!;
+      nodeAt = known.at[2 * index + 1]!;
+      node = (node as Record<string, unknown>)[String(segment)];
+    } else if (typeof segment === 'number' && segment < known.length) {
+      nodeAt = known[segment]!;
       node = (node as unknown[])[segment];
     } else break;
   }
