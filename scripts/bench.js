@@ -67,12 +67,18 @@ const cases = [
 ].filter((c) => !only || only.test(c.name));
 
 const haveTime = existsSync('/usr/bin/time');
+// CPU time (all threads) from `perf stat` when available: exact, and steady when the machine is busy;
+// otherwise user + sys from /usr/bin/time (10 ms steps).
+const havePerf = spawnSync('perf', ['stat', '-x,', '-e', 'task-clock', 'true']).status === 0;
 const timeFile = join(work, 'time.txt');
-/** One whole process: wall ms, CPU ms (user + sys) and peak RSS in MiB (the last two via /usr/bin/time). */
+const perfFile = join(work, 'perf.txt');
+/** One whole process: wall ms, CPU ms and peak RSS in MiB (the last two via perf and /usr/bin/time). */
 function run(args, cwd) {
-  const command = haveTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', timeFile, process.execPath] : [process.execPath];
+  const time = haveTime ? ['/usr/bin/time', '-f', '%U %S %M', '-o', timeFile] : [];
+  const perf = havePerf ? ['perf', 'stat', '-x,', '-e', 'task-clock', '-o', perfFile] : [];
+  const command = [...perf, ...time, process.execPath, ...args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command[0], [...command.slice(1), ...args], {
+  const result = spawnSync(command[0], command.slice(1), {
     cwd,
     env: { ...process.env, NO_COLOR: '1' },
     encoding: 'utf8',
@@ -82,7 +88,8 @@ function run(args, cwd) {
   if (result.status !== 0 && result.status !== 1) throw new Error(`${args.join(' ')} failed: ${result.stderr}`);
   if (!haveTime) return { wall };
   const [user, sys, rss] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
-  return { wall, cpu: (user + sys) * 1000, rss: rss / 1024 };
+  const taskClock = havePerf ? Number(/^([\d.]+),msec,task-clock/m.exec(readFileSync(perfFile, 'utf8'))?.[1]) : NaN;
+  return { wall, cpu: havePerf ? taskClock : (user + sys) * 1000, rss: rss / 1024 };
 }
 
 const results = new Map(); // `${case}|${build}` -> [{ ratio, cpuRatio, rss, wall, node }]
