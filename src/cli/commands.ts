@@ -4,6 +4,7 @@ import type { ExitCode } from './exit-code.js';
 import {
   checkOutputFormats,
   diffOutputFormats,
+  evidenceOutputFormats,
   formatHelp,
   reportOutputFormats,
   verifyOutputFormats,
@@ -260,13 +261,9 @@ function registerEvidence(program: Command, io: Io, setExit: SetExit): void {
       '-a, --answers <file>',
       'answers file written by `assess` (default: `answers:` in soc2-ready.yaml, else soc2-answers.yaml)',
     )
-    .addOption(
-      new Option('-f, --format <format>', 'md (default), csv, json or xlsx').choices([
-        'md',
-        'csv',
-        'json',
-        'xlsx',
-      ] as const),
+    .option(
+      '-f, --format <format>',
+      formatHelp(evidenceOutputFormats, { md: 'default' }).replace(/; repeat with -o for several$/, ''),
     )
     .option(
       '-o, --output <file>',

@@ -5,9 +5,11 @@
 import {
   checkFormats,
   diffFormats,
+  evidenceFormats,
   reportFormats,
   type CheckInput,
   type DiffInput,
+  type EvidenceInput,
   type Format,
   type Formats,
   type ReportInput,
@@ -52,12 +54,13 @@ export const reportOutputFormats: Formats<Colored<ReportInput>> = { text: report
 export const checkOutputFormats: Formats<Colored<CheckInput>> = { text: checkText, ...checkFormats };
 export const verifyOutputFormats: Formats<Colored<VerifyInput>> = { text: verifyText, ...verifyFormats };
 export const diffOutputFormats: Formats<DiffInput> = diffFormats;
+export const evidenceOutputFormats: Formats<EvidenceInput, string | Uint8Array> = evidenceFormats;
 
 /**
  * The --format help text from a command's formats, e.g. "text (default), json, junit; repeat with -o
  * for several". `defaults` notes which format is used when none is given.
  */
-export function formatHelp(formats: Formats<never>, defaults: Record<string, string>): string {
+export function formatHelp(formats: Formats<never, unknown>, defaults: Record<string, string>): string {
   const names = Object.entries(formats).map(([name, format]) => {
     const notes = [defaults[name], format.note].filter((n) => n !== undefined);
     return notes.length === 0 ? name : `${name} (${notes.join('; ')})`;

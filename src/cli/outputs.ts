@@ -16,7 +16,7 @@ export interface Output {
 export type OutputFlag = { kind: 'format' | 'output'; value: string };
 
 /** The format whose extensions include the file's, if any. */
-function formatOfFile(file: string, formats: Formats<never>): string | undefined {
+function formatOfFile(file: string, formats: Formats<never, unknown>): string | undefined {
   const extension = extname(file).toLowerCase();
   return Object.keys(formats).find((name) => formats[name]!.extensions.includes(extension));
 }
@@ -29,7 +29,7 @@ function formatOfFile(file: string, formats: Formats<never>): string | undefined
  */
 export function resolveOutputs(
   flags: readonly OutputFlag[],
-  formats: Formats<never>,
+  formats: Formats<never, unknown>,
   fallback: string,
   cwd: string,
 ): Output[] {
@@ -79,7 +79,7 @@ export function flagsOf(options: { format: string[]; output: string[] }): Output
 }
 
 /** Writes each rendered document: files atomically (an existing report is never half-written), else stdout. */
-export function writeOutput(path: string | undefined, content: string, io: Io): void {
+export function writeOutput(path: string | undefined, content: string | Uint8Array, io: Io): void {
   if (path === undefined) io.stdout.write(content);
   else writeFileAtomic(path, content);
 }

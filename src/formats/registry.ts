@@ -14,19 +14,22 @@ import type { ReadinessDiff } from '../diff/compare.js';
 import type { ReportMeta } from '../report/view.js';
 import type { Assessment } from '../scoring.js';
 import { INFORMATION_URI, type FindingLocation, type Findings } from './findings.js';
+import type { EvidenceHeader } from '../evidence/header.js';
+import type { EvidenceRequest } from '../evidence/requests.js';
 
-export interface Format<Input> {
+export interface Format<Input, Output = string> {
   /** File extensions (lower case, with the dot) that select this format for `-o <file>`. */
   extensions: readonly string[];
   /** A few words for --help after the name, when the name alone does not say it. */
   note?: string;
   /** Whether the document may go to stdout; binary formats set false and need `-o <file>`. */
   stdout: boolean;
-  render(input: Input): Promise<string>;
+  /** Text, or bytes for a binary format (XLSX). */
+  render(input: Input): Promise<Output>;
 }
 
 /** A command's formats; key order is the order --help lists them in. */
-export type Formats<Input> = Readonly<Record<string, Format<Input>>>;
+export type Formats<Input, Output = string> = Readonly<Record<string, Format<Input, Output>>>;
 
 /** What the report formats render: one scored answers file. */
 export interface ReportInput {
@@ -56,6 +59,15 @@ export interface VerifyInput {
   diagnostics: Diagnostic[];
   summary: VerifySummary;
   tool: { name: string; version: string };
+  generatedAt: string;
+}
+
+/** What the evidence request list formats render (`soc2-ready evidence`). */
+export interface EvidenceInput {
+  requests: EvidenceRequest[];
+  header: EvidenceHeader;
+  tool: { name: string; version: string };
+  /** ISO 8601 from the injected clock: the JSON's generatedAt and the XLSX's timestamps. */
   generatedAt: string;
 }
 
@@ -172,6 +184,35 @@ export const diffFormats = {
     render: async (input) => json((await import('../diff/json.js')).toDiffJson(input.diff)),
   },
 } satisfies Formats<DiffInput>;
+
+export const evidenceFormats = {
+  md: {
+    extensions: ['.md', '.markdown'],
+    stdout: true,
+    render: async (input) => (await import('../evidence/markdown.js')).toMarkdown(input.requests, input.header),
+  },
+  csv: {
+    extensions: ['.csv'],
+    note: 'RFC 4180, formulas neutralised',
+    stdout: true,
+    render: async (input) => (await import('../evidence/csv.js')).toCsv(input.requests),
+  },
+  json: {
+    extensions: ['.json'],
+    stdout: true,
+    render: async (input) =>
+      (await import('../evidence/json.js')).toEvidenceJson(input.requests, input.header, {
+        tool: input.tool,
+        generatedAt: input.generatedAt,
+      }),
+  },
+  xlsx: {
+    extensions: ['.xlsx'],
+    note: 'needs -o',
+    stdout: false,
+    render: async (input) => (await import('../evidence/xlsx.js')).toXlsx(input.requests, input.generatedAt),
+  },
+} satisfies Formats<EvidenceInput, string | Uint8Array>;
 
 /** What the OSCAL export needs from a report run. */
 export function oscalInput(input: ReportInput): OscalInput {

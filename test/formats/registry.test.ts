@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import {
   checkOutputFormats,
   diffOutputFormats,
+  evidenceOutputFormats,
   reportOutputFormats,
   verifyOutputFormats,
 } from '../../src/cli/formats.js';
@@ -19,6 +20,9 @@ import { readBuiltinCatalog } from '../../src/project/load.js';
 import { assessWorkspace, loadWorkspace } from '../../src/project/workspace.js';
 import { toReportJson } from '../../src/report/json.js';
 import { repoRoot } from '../helpers/run-cli.js';
+import { auditReadiness } from '../../src/engagement/audit.js';
+import { evidenceHeader } from '../../src/evidence/header.js';
+import { evidenceRequests } from '../../src/evidence/requests.js';
 
 const NOW = '2026-11-22T10:00:00.000Z';
 const example = join(repoRoot, 'examples', 'mature-saas');
@@ -71,6 +75,31 @@ describe('the format registry', () => {
     expect(Object.keys(checkOutputFormats)).toEqual(['text', 'json', 'junit', 'sarif', 'github']);
     expect(Object.keys(diffOutputFormats)).toEqual(['md', 'json']);
     expect(Object.keys(verifyOutputFormats)).toEqual(['text', 'json', 'junit', 'sarif', 'github']);
+    expect(Object.keys(evidenceOutputFormats)).toEqual(['md', 'csv', 'json', 'xlsx']);
+  });
+
+  test.each(Object.keys(evidenceOutputFormats))('evidence renders %s', async (name) => {
+    const ws = loadWorkspace({}, example, NOW, true);
+    const audit = auditReadiness(assessWorkspace(ws), ws.config.engagement, ws.doc.operations, NOW);
+    const requests = evidenceRequests(audit);
+    const header = evidenceHeader(audit, ws.doc.organization, requests);
+    const doc = await evidenceOutputFormats[name]!.render({
+      requests,
+      header,
+      tool: { name: 'soc2-ready', version: '0.0.0' },
+      generatedAt: NOW,
+    });
+    const first = requests[0]!.requestId;
+    if (name === 'md') expect(doc).toContain(`| ${first} |`);
+    else if (name === 'csv') expect((doc as string).split('\r\n')[1]!.startsWith(`${first},`)).toBe(true);
+    else if (name === 'json')
+      expect((parsed(doc as string).requests as { requestId: string }[])[0]!.requestId).toBe(first);
+    else
+      expect(
+        Buffer.from(doc as Uint8Array)
+          .subarray(0, 4)
+          .toString('latin1'),
+      ).toBe('PK\u0003\u0004');
   });
 
   test.each(Object.keys(reportOutputFormats))('report renders %s', async (name) => {
