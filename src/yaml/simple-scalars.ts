@@ -60,13 +60,15 @@ export function flowNode(text: string, i: number, base: number, offsets: OffsetT
     return { value: doubleQuoted(text.slice(i, end + 1)), end: end + 1 };
   }
   if (c === "'") return singleQuoted(text, i);
-  let j = i;
-  while (j < text.length && !',[]{}'.includes(text[j]!) && !(text[j] === ':' && ' ,[]{}'.includes(text[j + 1] ?? ' ')))
-    j++;
+  PLAIN_END.lastIndex = i;
+  const j = PLAIN_END.exec(text)?.index ?? text.length;
   const plain = text.slice(i, j).trimEnd();
   if (plain === '' || /^[-?:#&*!|>%@`]/.test(plain) || /[#'":]/.test(plain)) bail();
   return { value: resolvePlain(plain), end: i + plain.length };
 }
+
+/** Where a plain scalar inside a flow collection ends: a flow indicator, or `:` before a space or one. */
+const PLAIN_END = /[,[\]{}]|:(?=[ ,[\]{}]|$)/g;
 
 function flowSequence(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown[]; end: number } {
   const items: unknown[] = [];
@@ -125,6 +127,8 @@ function singleQuoted(text: string, i: number): { value: string; end: number } {
 
 /** YAML 1.2 core schema resolution of a plain scalar. */
 export function resolvePlain(text: string): unknown {
+  // Most plain scalars are words: only these first characters can start a null, bool or number.
+  if (!/^[-+.~0-9nNtTfF]/.test(text)) return text;
   if (/^(?:null|Null|NULL|~)$/.test(text)) return null;
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;
