@@ -2,7 +2,7 @@
  * Readiness scoring. Pure: catalog, planned controls, answers and scope in; an Assessment out.
  * Scores are fractions in [0, 1]; reports show floor(score × 100) % so readiness is never overstated.
  */
-import type { Catalog } from './catalog/types.js';
+import type { Catalog, Control } from './catalog/types.js';
 import type { Exclusion } from './catalog/rules.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './config.js';
 import { capByCriteria, capByKeyControls, criteriaAtRisk, orderGaps } from './scoring/verdict.js';
@@ -28,20 +28,16 @@ export interface QuestionResult {
   gate?: boolean;
 }
 
+/** A scored control: the control itself (title, weight, owner, remediation, evidence…) plus what scoring found. */
 export interface ControlResult {
   id: string;
-  title: string;
-  weight: number;
-  owner?: string;
-  frequency?: string;
-  remediation?: string;
+  control: Control;
   /** The step to take from here: the `next` of the weakest chosen answer that has one, else `remediation`. */
   next?: string;
   /** A key control caps the status of every criterion it counts towards. Always set by scoreControl. */
   key?: boolean;
   /** The gate question's score; null when it does not count (not applicable or not asked). Always set by scoreControl. */
   gateScore?: number | null;
-  evidence: string[];
   series: string;
   /** In-scope criteria, catalog order. */
   criteria: string[];
@@ -171,15 +167,10 @@ export function scoreControl(planned: PlannedControl, answers: Answers, t: Thres
   const next = nextStep(questions) ?? control.remediation;
   return {
     id: control.id,
-    title: control.title,
-    weight: control.weight,
-    owner: control.owner,
-    frequency: control.frequency,
-    remediation: control.remediation,
+    control,
     ...(next !== undefined && { next }),
     key,
     gateScore,
-    evidence: control.evidence,
     series: planned.series,
     criteria: planned.inScopeCriteria,
     score,
@@ -251,8 +242,8 @@ function scoreCriteria(input: ScoringInput, controls: ControlResult[], t: Thresh
     if (mapped.length === 0) return { ...base, inScope, status: 'unmapped', score: 0 };
     const scored = mapped.filter((c) => c.score !== null);
     if (scored.length === 0) return { ...base, inScope, status: 'not-applicable', score: null };
-    const weight = scored.reduce((a, c) => a + c.weight, 0);
-    const score = scored.reduce((a, c) => a + c.weight * c.score!, 0) / weight;
+    const weight = scored.reduce((a, c) => a + c.control.weight, 0);
+    const score = scored.reduce((a, c) => a + c.control.weight * c.score!, 0) / weight;
     return capByKeyControls({ ...base, inScope, status: statusOf(score, t), score }, mapped);
   });
 }

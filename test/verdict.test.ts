@@ -231,6 +231,6 @@ describe('answer-aware next steps', () => {
   ])('$name', ({ answers, next }) => {
     const r = run([withRemediation], Object.fromEntries(Object.entries(answers).map(([k, v]) => [k, a(v)])));
     expect(r.controls[0]!.next).toBe(next);
-    expect(r.controls[0]!.remediation).toBe('Generic remediation.');
+    expect(r.controls[0]!.control.remediation).toBe('Generic remediation.');
   });
 });

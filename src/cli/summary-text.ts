@@ -55,9 +55,9 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
     for (const g of top) {
       const key = g.key ? 'key, ' : '';
       out.push(
-        `  ${paint.red('•')} ${g.id} ${g.title} ${paint.dim(`(${percent(g.score)}%, ${key}weight ${g.weight}, ${g.criteria.join(', ')})`)}`,
+        `  ${paint.red('•')} ${g.id} ${g.control.title} ${paint.dim(`(${percent(g.score)}%, ${key}weight ${g.control.weight}, ${g.criteria.join(', ')})`)}`,
       );
-      const next = g.next ?? g.remediation;
+      const next = g.next ?? g.control.remediation;
       if (next) out.push(`    ${paint.dim('Next step:')} ${oneLine(next)}`);
     }
   }

@@ -20,12 +20,12 @@ export function controlFacts(a: Assessment, operations: Operations = {}): Contro
     .filter((c) => c.score !== null && c.criteria.length > 0)
     .map((c) => ({
       id: c.id,
-      title: c.title,
+      title: c.control.title,
       criteria: c.criteria,
-      frequency: c.frequency as Frequency | undefined,
-      owner: c.owner,
-      evidence: c.evidence,
-      remediation: c.remediation,
+      frequency: c.control.frequency as Frequency | undefined,
+      owner: c.control.owner,
+      evidence: c.control.evidence,
+      remediation: c.control.remediation,
       design: designOf(c),
       history: operations[c.id],
     }));

@@ -83,7 +83,7 @@ function fileProblems(id: string, ref: EvidenceRef, i: number, input: VerifyInpu
 function controlProblems(control: ControlResult, input: VerifyInput, at: At): Diagnostic[] {
   const refs = input.evidence[control.id] ?? [];
   if (refs.length === 0) return missing(control, input, at);
-  const frequency = input.operations?.[control.id]?.frequency ?? (control.frequency as Frequency | undefined);
+  const frequency = input.operations?.[control.id]?.frequency ?? (control.control.frequency as Frequency | undefined);
   const newest = newestCollected(refs)!;
   const newestAt = at(['evidence', control.id, refs.findIndex((r) => r.collected === newest), 'collected']);
   const problems: Diagnostic[] = [];

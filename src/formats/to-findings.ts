@@ -69,8 +69,8 @@ export function assessmentFindings(
         ? `No control maps to ${c.id}.`
         : `Readiness ${percent(r.score)}% (${r.status}), below the ${a.thresholds.ready}% threshold.`;
     const steps = a.gaps
-      .filter((g) => g.criteria.includes(c.id) && g.remediation)
-      .map((g) => `${g.id}: ${g.remediation!.replace(/\s+/g, ' ').trim()}`);
+      .filter((g) => g.criteria.includes(c.id) && g.control.remediation)
+      .map((g) => `${g.id}: ${g.control.remediation!.replace(/\s+/g, ' ').trim()}`);
     return { ...base(c, catalog), status: 'failed', reason, remediation: steps.join('\n') || undefined, location };
   });
   return { ...meta, command: 'report', outcomes, diagnostics: [] };

@@ -187,9 +187,9 @@ function observationOf(
   const lines = c.questions.map(answerLine).filter((l) => l !== undefined);
   const json: Json = {
     uuid: id('observation', c.id),
-    title: oneLine(`${c.id} ${c.title}`),
+    title: oneLine(`${c.id} ${c.control.title}`),
     description: [
-      `${c.id} (${oneLine(c.title)}): readiness ${score === null ? 'not applicable' : `${score}%`} (${c.status}).`,
+      `${c.id} (${oneLine(c.control.title)}): readiness ${score === null ? 'not applicable' : `${score}%`} (${c.status}).`,
       '',
       ...lines,
     ].join('\n'),
@@ -256,7 +256,7 @@ function findingDescription(
     [count('invalid'), 'with an outdated answer'],
   ].filter(([n]) => (n as number) > 0);
   if (open.length > 0) lines.push(`Questions ${open.map(([n, what]) => `${what}: ${n}`).join('; ')}.`);
-  for (const g of a.gaps.filter((x) => c.controls.includes(x.id) && x.remediation))
-    lines.push(`- ${g.id}: ${oneLine(g.remediation!)}`);
+  for (const g of a.gaps.filter((x) => c.controls.includes(x.id) && x.control.remediation))
+    lines.push(`- ${g.id}: ${oneLine(g.control.remediation!)}`);
   return lines.join('\n');
 }

@@ -69,7 +69,7 @@ export function scopeModel(a: Assessment, input: ScopeInput): ScopeModel {
       monitoredBy: s.monitoredBy.map((id) => {
         const c = controls.get(id);
         return c
-          ? { id, title: c.title, status: c.status, score: c.score }
+          ? { id, title: c.control.title, status: c.status, score: c.score }
           : { id, title: '', status: 'not-assessed' as const, score: null };
       }),
     })),

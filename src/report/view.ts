@@ -47,7 +47,7 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
 
 export function toReportView(a: Assessment, catalog: Catalog, meta: ReportMeta) {
   const titles = new Map(catalog.criteria.map((c) => [c.id, c.title]));
-  const controlTitles = new Map(a.controls.map((c) => [c.id, c.title]));
+  const controlTitles = new Map(a.controls.map((c) => [c.id, c.control.title]));
   const inScope = a.categories.filter((c) => c.inScope);
   const overall = percent(a.overall.score);
   return {
@@ -185,20 +185,20 @@ function gapView(g: ControlResult, rank: number, titles: Map<string, string>) {
   return {
     rank,
     id: g.id,
-    title: g.title,
+    title: g.control.title,
     percentLabel: `${percent(g.score)}%`,
     status: g.status,
     statusLabel: statusLabel(g.status),
-    weight: g.weight,
-    owner: g.owner ?? 'Unassigned',
-    frequency: g.frequency ?? '',
+    weight: g.control.weight,
+    owner: g.control.owner ?? 'Unassigned',
+    frequency: g.control.frequency ?? '',
     criteriaText: g.criteria.map((id) => `${id} ${titles.get(id) ?? ''}`.trim()).join('; '),
     criteriaIds: g.criteria.join(', '),
     key: g.key ?? false,
-    remediation: oneLine(g.remediation ?? DEFAULT_STEP),
+    remediation: oneLine(g.control.remediation ?? DEFAULT_STEP),
     /** The chosen answer's next step, else the remediation. */
-    next: oneLine(g.next ?? g.remediation ?? DEFAULT_STEP),
-    evidence: g.evidence,
+    next: oneLine(g.next ?? g.control.remediation ?? DEFAULT_STEP),
+    evidence: g.control.evidence,
     findings: g.questions
       .filter((q) => q.score !== undefined && q.score < 1)
       .map((q) => ({

@@ -57,7 +57,7 @@ export function orderGaps(controls: readonly ControlResult[], criteria: readonly
       (a, b) =>
         risk(a) - risk(b) ||
         Number(b.key ?? false) - Number(a.key ?? false) ||
-        b.weight - a.weight ||
+        b.control.weight - a.control.weight ||
         a.score! - b.score! ||
         order.get(a.id)! - order.get(b.id)!,
     );

@@ -324,9 +324,17 @@ describe('engagements', () => {
 describe('design from the questionnaire', () => {
   const result = (status: ControlResult['status'], states: QuestionState[]): ControlResult => ({
     id: 'A',
-    title: 'A',
-    weight: 1,
-    evidence: [],
+    control: {
+      id: 'A',
+      title: 'A',
+      criteria: ['CC1.1'],
+      weight: 1,
+      evidence: [],
+      questions: [],
+      location: { file: 'c.yaml', line: 1, column: 1 },
+      criteriaLocations: [],
+      questionLocations: [],
+    },
     series: 'CC1',
     criteria: ['CC1.1'],
     score: status === 'not-applicable' ? null : 0.5,
