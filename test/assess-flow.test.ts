@@ -95,7 +95,7 @@ describe('assess with an injected prompter', () => {
     expect(await runAssess({ controls: 'controls' }, io, { prompter, requireTerminal: false, now })).toBe(0);
     expect(io.err()).toContain('recommended Privacy:');
     expect(io.err()).toContain(
-      'CC1.1 Commitment to integrity and ethical values\n  · Leadership shows by example that integrity and ethics matter',
+      'CC1.1 A visible commitment to integrity and ethics\n  · Leadership shows by example that integrity and ethics matter',
     );
     const doc = answers();
     expect(doc.organization).toBe('Flow Co');
