@@ -96,7 +96,7 @@ describe('mature-saas: a Type II engagement', () => {
     );
     expect(section).toContain('### Operating evidence: 6-month window, 2027-01-01 to 2027-06-30');
     expect(section).toContain(
-      '| GOV-01 Written code of conduct with a way to raise concerns | CC1.1, CC1.5 | annually | 2025-06-16 | Kept | 1 | 1 | Ready | Operates and leaves evidence through the window. |',
+      '| GOV-01 Written code of conduct with a way to raise concerns | CC1.1, CC1.5, CC2.2, CC2.3 | annually | 2025-06-16 | Kept | 1 | 1 | Ready | Operates and leaves evidence through the window. |',
     );
     expect(section).toContain('### Annual and quarterly controls: they must occur inside the window');
     expect(section).toContain(CAVEAT);
