@@ -185,17 +185,17 @@ describe('report in CI formats, with the readiness gate', () => {
 
   test.each([
     [['--fail-under', '80'], 0, ''],
-    [['--fail-under', '90'], 1, 'soc2-ready: overall readiness 83% is below --fail-under 90%.'],
-    [['--fail-under', '83'], 0, ''],
-    [['--fail-under', '84%'], 1, 'soc2-ready: overall readiness 83% is below --fail-under 84%.'],
+    [['--fail-under', '90'], 1, 'soc2-ready: overall readiness 84% is below --fail-under 90%.'],
+    [['--fail-under', '84'], 0, ''],
+    [['--fail-under', '85%'], 1, 'soc2-ready: overall readiness 84% is below --fail-under 85%.'],
     [['--fail-under', 'high'], 2, 'soc2-ready: --fail-under must be a percentage from 0 to 100 (got "high").'],
     [['--fail-under', '101'], 2, 'soc2-ready: --fail-under must be a percentage from 0 to 100 (got "101").'],
   ])('report %j exits %i', (args, code, message) => {
     const r = runCli(['report', '--format', 'json', ...args], { cwd: example });
     expect(r.status).toBe(code);
     if (message) expect(r.stderr.split('\n')[0]).toBe(message);
-    // 83 % but partial: eighteen criteria are below ready (the first is CC2.1).
-    if (code !== 2) expect(JSON.parse(r.stdout).overall).toMatchObject({ score: 83, status: 'partial' });
-    if (code !== 2) expect(JSON.parse(r.stdout).overall.cappedBy).toHaveLength(18);
+    // 84 % but partial: twenty-two criteria are below ready (the first is CC1.1).
+    if (code !== 2) expect(JSON.parse(r.stdout).overall).toMatchObject({ score: 84, status: 'partial' });
+    if (code !== 2) expect(JSON.parse(r.stdout).overall.cappedBy).toHaveLength(22);
   });
 });

@@ -28,7 +28,7 @@ describe('report --template-dir (branding without touching the package)', () => 
     expect(html.stdout).toContain('<h1>Prepared for Northwind Analytics by Example Advisory LLP</h1>');
     expect(html.stdout).toContain('<section id="gaps"');
     const md = runCli(['report', '--format', 'md', '--template-dir', 'branding'], { cwd: dir });
-    expect(md.stdout).toBe('# Northwind Analytics readiness: 83%\n');
+    expect(md.stdout).toBe('# Northwind Analytics readiness: 84%\n');
   });
 
   test('a broken custom template is a clear error naming the file and line, exit 1', () => {
@@ -124,7 +124,7 @@ describe('diff (spawned)', () => {
     writeFileSync(join(dir, 'worse.yaml'), worse);
     const r = runCli(['diff', 'answers.yaml', 'worse.yaml', '--fail-on-regression'], { cwd: dir });
     expect(r.status).toBe(1);
-    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 83% → 83% (±0 pts)');
+    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 84% → 84% (±0 pts)');
     // Branch protection on some repositories only (gate 0.5) already holds CC8.1 below ready.
     expect(r.stdout).toContain('- **CC8.1** (Security): Partial 78% → Gap 73% (-5 pts)\n');
     expect(runCli(['diff', 'answers.yaml', 'answers.yaml', '--fail-on-regression'], { cwd: dir }).status).toBe(0);
