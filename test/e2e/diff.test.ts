@@ -61,7 +61,7 @@ describe('soc2-ready diff (in-process)', () => {
     const r = await diff('answers.yaml', 'after.yaml');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 83% → 83% (±0 pts)');
+    expect(r.stdout.split('\n')[0]).toBe('## SOC 2 readiness: 84% → 85% (+1 pts)');
     expect(r.stdout).toContain('| Security | 86% | 86% | = 0 |');
     expect(r.stdout).toContain(
       '- **CC6.1** (Security): Partial 88% → Gap 83% (-5 pts)\n- **CC6.6** (Security): Ready 97% → Gap 84% (-13 pts)\n',
@@ -92,8 +92,8 @@ describe('soc2-ready diff (in-process)', () => {
       organization: 'Northwind Analytics',
     });
     expect(d.regression).toBe(true);
-    // Partial on both sides: criteria below ready cap the overall status (83 % is not "ready").
-    expect(d.overall).toEqual({ before: 83, after: 83, delta: 0, statusBefore: 'partial', statusAfter: 'partial' });
+    // Partial on both sides: criteria below ready cap the overall status (84 % and 85 % are not "ready").
+    expect(d.overall).toEqual({ before: 84, after: 85, delta: 1, statusBefore: 'partial', statusAfter: 'partial' });
     expect(d.regressed).toEqual([
       {
         id: 'CC6.1',
@@ -157,7 +157,7 @@ describe('soc2-ready diff (in-process)', () => {
     const r = await diff('answers.yaml', 'answers.yaml', { failOnRegression: true });
     expect(r.code).toBe(0);
     expect(r.stdout.split('\n').slice(0, 3)).toEqual([
-      '## SOC 2 readiness: 83% → 83% (±0 pts)',
+      '## SOC 2 readiness: 84% → 84% (±0 pts)',
       '',
       '0 criteria regressed, 0 improved, 0 new gaps, 0 closed, 0 new "Not sure".',
     ]);
