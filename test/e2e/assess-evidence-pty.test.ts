@@ -43,8 +43,9 @@ test('choose "Add evidence", give a path and a date, then answer: the reference 
   await s.press(KEY.enter);
   await s.waitFor(/Collected on \(YYYY-MM-DD\)/);
   await s.type('2026-10-02');
-  await s.press(KEY.enter);
+  // Marked before Enter: the question can be redrawn before press() returns.
   const mark = s.text.length;
+  await s.press(KEY.enter);
   await s.waitFor(/\(1 recorded\)|Is this control in place\?/, mark);
   await s.press(KEY.enter); // the first choice: in place and operating
   await s.waitFor(/overall readiness/i);
