@@ -1,11 +1,14 @@
 // What the built-in library promises an auditor-minded reader: the key controls are marked and say what to
 // do from every weaker answer, choices run from weakest to strongest, every control has a home category,
-// a Security-only plan asks no Privacy or Processing Integrity control.
+// a Security-only plan asks no Privacy or Processing Integrity control, and one key control at its worst keeps
+// its criteria and the overall status from Ready.
 import { describe, expect, test } from '@jest/globals';
 import { homeCategory, linksOf } from '../src/catalog/control-scope.js';
 import { loadControlsDir, readBuiltinCatalog } from '../src/project/load.js';
 import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
-import { planControls } from '../src/questionnaire/plan.js';
+import type { Question } from '../src/catalog/types.js';
+import { planControls, type Answers, type PlannedControl } from '../src/questionnaire/plan.js';
+import { assess, type Assessment } from '../src/scoring.js';
 import { readQuestionnaire } from '../src/project/workspace.js';
 import { runCli } from './helpers/run-cli.js';
 
@@ -37,11 +40,20 @@ const KEY_TECHNICAL = [
   'INC-01', // incident response plan
   'TEN-01', // customer data kept apart
 ];
+
 describe('key controls of the built-in library', () => {
-  test('exactly the pinned controls of the technical files are key', () => {
+  test('exactly the pinned controls of the technical files are key (test/library-governance.test.ts pins the rest)', () => {
     const technical = ['ACC', 'CRY', 'END', 'NET', 'PHY', 'CHG', 'VUL', 'MON', 'INC', 'TEN'];
     const key = controls.filter((c) => c.key && technical.includes(c.id.split('-')[0]!)).map((c) => c.id);
     expect(key.sort()).toEqual([...KEY_TECHNICAL].sort());
+  });
+
+  test('every technical key control opens with an unconditional gate question and has no other gate', () => {
+    const badGate = KEY_TECHNICAL.filter((id) => {
+      const [first, ...rest] = byId.get(id)!.questions;
+      return first!.when !== undefined || rest.some((q) => q.gate);
+    });
+    expect(badGate).toEqual([]);
   });
 
   test('every choice of a key control that is not the best says what to do next', () => {
@@ -109,6 +121,14 @@ describe('what a Security-only plan asks', () => {
   });
 });
 
+test('with every category in scope, every key control of the library is asked', () => {
+  const plan = planControls(catalog, controls, new Set(catalog.categories.map((c) => c.id)), content);
+  const key = (ids: string[]) => ids.sort();
+  expect(key(plan.filter((p) => p.control.key).map((p) => p.control.id))).toEqual(
+    key(controls.filter((c) => c.key).map((c) => c.id)),
+  );
+});
+
 describe('check on the built-in library (spawned)', () => {
   test('passes with every category in scope and with Security only', () => {
     const all = runCli(['check', '--scope', 'all']);
@@ -118,4 +138,48 @@ describe('check on the built-in library (spawned)', () => {
     expect([security.status, security.stderr]).toEqual([0, '']);
     expect(security.stdout).toContain('All 33 in-scope criteria are mapped or excluded; no errors.');
   });
+});
+
+const scopes = [
+  ['every category', new Set(catalog.categories.map((c) => c.id))],
+  ['Security only', securityOnly],
+] as const;
+
+describe.each(scopes)('one key control at its worst, every other answer at its best (%s)', (name, scope) => {
+  const plan = planControls(catalog, controls, scope, content);
+  const pick = (q: Question, better: (a: number, b: number) => boolean) =>
+    q.choices.reduce((chosen, c) => (better(c.score, chosen.score) ? c : chosen)).value;
+  const answersFor = (planned: PlannedControl, better: (a: number, b: number) => boolean): Answers =>
+    Object.fromEntries(planned.questions.map((q) => [q.id, { value: pick(q, better) }]));
+  const best: Answers = Object.assign({}, ...plan.map((p) => answersFor(p, (a, b) => a > b)));
+  const run = (answers: Answers) => assess({ catalog, plan, answers, scope });
+  const notReady = (a: Assessment, ids: readonly string[]) =>
+    ids.map((id) => [id, a.criteria.find((c) => c.id === id)!.status]).filter(([, s]) => s !== 'ready');
+
+  test('with every answer at its best, every in-scope criterion and the overall status are Ready', () => {
+    const a = run(best);
+    const inScope = a.criteria.filter((c) => c.inScope).map((c) => c.id);
+    expect(inScope.length).toBe(name === 'Security only' ? 33 : 61);
+    expect(notReady(a, inScope)).toEqual([]);
+    expect(a.overall.status).toBe('ready');
+  });
+
+  const keyPlanned = plan.filter((p) => p.control.key);
+  test('every technical key control is asked', () => {
+    const asked = keyPlanned.map((p) => p.control.id);
+    expect(KEY_TECHNICAL.filter((id) => !asked.includes(id))).toEqual([]);
+    expect(keyPlanned.length).toBeGreaterThanOrEqual(KEY_TECHNICAL.length);
+  });
+
+  test.each(keyPlanned.map((p) => [p.control.id, p] as const))(
+    '%s at its worst: none of its criteria is Ready, nor the overall status',
+    (_id, planned) => {
+      const a = run({ ...best, ...answersFor(planned, (x, y) => x < y) });
+      expect(planned.inScopeCriteria.length).toBeGreaterThan(0);
+      expect(notReady(a, planned.inScopeCriteria)).toEqual(
+        planned.inScopeCriteria.map((id) => [id, expect.anything()]),
+      );
+      expect(a.overall.status).not.toBe('ready');
+    },
+  );
 });
