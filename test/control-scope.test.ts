@@ -2,6 +2,10 @@ import { describe, expect, test } from '@jest/globals';
 import { controlScopeRule, homeCategory } from '../src/catalog/control-scope.js';
 import { checkInventory } from '../src/catalog/coverage.js';
 import { planControls } from '../src/questionnaire/plan.js';
+import { loadControlsDir, readBuiltinCatalog } from '../src/project/load.js';
+import { readQuestionnaire } from '../src/project/workspace.js';
+import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
+import { assess } from '../src/scoring.js';
 import { catalog, content, control, scopeOf } from './helpers/world.js';
 
 describe('home category', () => {
@@ -93,5 +97,27 @@ describe('plan and check use the same rule', () => {
     const result = checkInventory({ catalog, controls, scope: scopeOf(), exclusions: [] });
     expect(result.coverage['P1.1']).toEqual(['PRV-1']);
     expect(result.coverage['A1.1']).toEqual(['AV-1']);
+  });
+});
+
+describe('check, assess, report and diff agree on the in-scope controls of the built-in library', () => {
+  const real = readBuiltinCatalog();
+  const builtin = loadControlsDir(builtinControlsDir, packageRoot).controls;
+  const qc = readQuestionnaire();
+  const optional = real.categories.filter((c) => c.optional).map((c) => c.id);
+  const subsets = optional.reduce<string[][]>((all, c) => [...all, ...all.map((s) => [...s, c])], [[]]);
+  test.each(subsets.map((s) => [s.join(',') || 'security only', s] as const))('%s', (_name, optionalScope) => {
+    const scope = new Set(['security', ...optionalScope]);
+    // assess and report (and diff, which scores through the same assessWorkspace) ask and score the plan.
+    const planned = planControls(real, builtin, scope, qc).map((p) => p.control.id);
+    const scored = assess({ catalog: real, plan: planControls(real, builtin, scope, qc), answers: {}, scope });
+    expect(scored.controls.map((c) => c.id)).toEqual(planned);
+    // check covers in-scope criteria with exactly those controls.
+    const { coverage } = checkInventory({ catalog: real, controls: builtin, scope, exclusions: [] });
+    const covering = new Set(real.criteria.filter((c) => scope.has(c.category)).flatMap((c) => coverage[c.id]!));
+    expect([...covering].sort()).toEqual([...planned].sort());
+  });
+  test('guard: supporting links exist in the library, so the rule is exercised', () => {
+    expect(builtin.some((c) => (c.links ?? []).some((l) => l.role === 'supporting'))).toBe(true);
   });
 });

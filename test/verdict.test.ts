@@ -234,3 +234,41 @@ describe('answer-aware next steps', () => {
     expect(r.controls[0]!.control.remediation).toBe('Generic remediation.');
   });
 });
+
+describe('the Markdown report says what capped a criterion and shows the answer-aware next step', () => {
+  test('"Gap (capped by key control MFA at 0%)" and the chosen answer’s next step', async () => {
+    const { reportFormats } = await import('../src/formats/registry.js');
+    const mfa = control('MFA', ['CC1.1'], {
+      weight: 3,
+      key: true,
+      questions: [
+        question('MFA.a', {
+          choices: [
+            { value: 'no', label: 'No MFA', score: 0, next: 'Turn on MFA in the identity provider today.' },
+            ...graded.slice(1),
+          ],
+        }),
+      ],
+    });
+    const r = run([...sixteen, mfa], each({ ...sixteenYes, MFA: 'no' }));
+    const meta = {
+      answersFile: 'a.yaml',
+      controlsSource: 'x',
+      generatedAt: '2026-01-01T00:00:00.000Z',
+      tool: { name: 'soc2-ready', version: '0' },
+      staleAnswers: [],
+    };
+    const md = await reportFormats.md.render({
+      assessment: r,
+      catalog,
+      meta,
+      doc: { version: 1, scope: [], answers: {}, scoping: {}, controls: 'x' } as never,
+      cwd: '.',
+      location: { file: 'a.yaml' },
+    });
+    expect(md).toContain('| CC1.1 | one | Gap (capped by key control MFA at 0%) | 94% | S1, S2,');
+    expect(md).toContain('| CC1.1 one | Gap (capped by key control MFA at 0%) | 94% | MFA |');
+    expect(md).toContain('### 1. MFA Control MFA\n\n- Readiness: 0% (Gap), key control, weight 3, owner: Unassigned\n');
+    expect(md).toContain('- Next step: Turn on MFA in the identity provider today.\n');
+  });
+});

@@ -156,9 +156,9 @@ function seriesGroups(a: Assessment) {
   }));
 }
 
-/** e.g. "capped at Gap by key control ACC-03, 0 %" */
+/** e.g. "capped by key control ACC-03 at 0%", shown after the capped status ("Gap (capped by …)") */
 function capText(cap: CriterionCap): string {
-  return `capped at ${statusLabel(cap.status)} by key control ${cap.control}, ${percent(cap.score) ?? 0} %`;
+  return `capped by key control ${cap.control} at ${percent(cap.score) ?? 0}%`;
 }
 
 function counts(a: Assessment) {
