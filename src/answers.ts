@@ -77,7 +77,8 @@ export function serializeAnswers(doc: AnswersDocument, order: readonly string[])
     const rb = rank.get(b) ?? Infinity;
     return ra !== rb ? ra - rb : naturalCompare(a, b);
   });
-  const answers: Record<string, Answer> = {};
+  // No prototype: a stale key such as "__proto__" is kept like any other instead of vanishing.
+  const answers: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
   for (const id of ids) answers[id] = orderedAnswer(doc.answers[id]!);
   const ordered = {
     version: doc.version,

@@ -49,6 +49,22 @@ export const DIAGNOSTIC_CODES = {
   },
   'unknown-control': { severity: 'error', summary: 'A control id that is referred to does not exist.', anchor: FILES },
   'duplicate-gate': { severity: 'error', summary: 'A control has more than one gate question.', anchor: FILES },
+  'not-a-file': {
+    severity: 'error',
+    summary: 'A path names a FIFO, device, socket or folder where a regular file is needed.',
+    anchor: FILES,
+  },
+  unreadable: { severity: 'error', summary: 'A file or folder could not be read.', anchor: FILES },
+  'file-name': {
+    severity: 'warning',
+    summary: 'A file name is not valid UTF-8, so the file is skipped.',
+    anchor: FILES,
+  },
+  'outside-folder': {
+    severity: 'warning',
+    summary: 'A symbolic link in the controls folder leads outside it.',
+    anchor: FILES,
+  },
   'no-criteria': { severity: 'warning', summary: 'A control maps to no criterion.', anchor: FILES },
   'no-home-category': {
     severity: 'warning',

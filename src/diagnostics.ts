@@ -1,3 +1,5 @@
+import { inert } from './text/terminal.js';
+
 /** Problems are data: loaders and rules return them, only the CLI decides colour and exit code. */
 import type { DiagnosticCode } from './diagnostic-codes.js';
 
@@ -41,10 +43,16 @@ export function formatLocation(d: Diagnostic): string {
   return d.column === undefined ? `${d.file}:${d.line}` : `${d.file}:${d.line}:${d.column}`;
 }
 
-/** The plain one-line form: `controls/a.yaml:14:17  error  unknown-criterion  Message. Hint` */
+/**
+ * The plain one-line form: `controls/a.yaml:14:17  error  unknown-criterion  Message. Hint`. Always
+ * one line, for a terminal: control characters from file names or content are shown visibly.
+ */
 export function formatDiagnostic(d: Diagnostic): string {
   const text = d.hint ? `${d.message} ${d.hint}` : d.message;
-  return [formatLocation(d), d.severity, d.code, text].filter((part) => part !== '').join('  ');
+  return [formatLocation(d), d.severity, d.code, text]
+    .filter((part) => part !== '')
+    .map((part) => inert(part))
+    .join('  ');
 }
 
 /** Natural order for ids: CC1.2 before CC1.10, ACC-9 before ACC-10. Never localeCompare. */

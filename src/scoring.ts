@@ -6,7 +6,14 @@ import type { Catalog, Control } from './catalog/types.js';
 import type { Exclusion } from './catalog/rules.js';
 import { DEFAULT_THRESHOLDS, type Thresholds } from './config.js';
 import { capByCriteria, capByKeyControls, criteriaAtRisk, orderGaps } from './scoring/verdict.js';
-import { applies, NOT_APPLICABLE, NOT_SURE, type Answers, type PlannedControl } from './questionnaire/plan.js';
+import {
+  answerFits,
+  applies,
+  NOT_APPLICABLE,
+  NOT_SURE,
+  type Answers,
+  type PlannedControl,
+} from './questionnaire/plan.js';
 
 export type Status = 'ready' | 'partial' | 'gap' | 'unmapped' | 'not-applicable' | 'excluded' | 'out-of-scope';
 export type QuestionState = 'answered' | 'not-sure' | 'not-applicable' | 'unanswered' | 'not-asked' | 'invalid';
@@ -143,6 +150,9 @@ export function scoreQuestion(
     // A key control is never "not applicable": the answer is kept, listed, and counts as not ready.
     if (key)
       return { ...base, ...extra, state: 'invalid', label: 'Not applicable (not allowed: key control)', score: 0 };
+    // Without a reason it no longer fits: listed, asked again by assess, never refused.
+    if (!answerFits(question, answer))
+      return { ...base, ...extra, state: 'invalid', label: 'Not applicable (no reason given)', score: 0 };
     return { ...base, ...extra, state: 'not-applicable', label: 'Not applicable' };
   }
   const choice = question.choices.find((c) => c.value === answer.value);

@@ -58,22 +58,19 @@ describe('parseAnswers', () => {
 
   const doc = (body: string) => `version: 1\nscope: [security]\n${body}`;
   test.each([
-    [
-      'not-applicable without reason',
-      doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n'),
-      'Answer "ACC-01.scope" is missing the required field "reason".',
-      5,
-      5,
-      undefined,
-    ],
-    [
-      'not-applicable with an empty reason',
-      doc('answers:\n  ACC-01.scope:\n    value: not-applicable\n    reason: ""\n'),
-      '"reason" of answer "ACC-01.scope" must not be empty.',
-      6,
-      13,
-      undefined,
-    ],
+    ['without a reason', ''],
+    ['with an empty reason', '    reason: ""\n'],
+    ['with a blank reason', '    reason: "   "\n'],
+  ])('not-applicable %s is read, not refused (it no longer fits: listed and asked again)', (_, reason) => {
+    const { doc: parsed, diagnostics } = parseAnswers(
+      doc(`answers:\n  ACC-01.scope:\n    value: not-applicable\n${reason}`),
+      FILE,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(parsed!.answers['ACC-01.scope']!.value).toBe('not-applicable');
+  });
+
+  test.each([
     [
       'unknown top-level key',
       doc('anwsers: {}\nanswers: {}\n'),

@@ -1,13 +1,15 @@
 /** The terminal form of the "Audit readiness" section: Type I, the windows, the recommendation, blockers. */
 import type { AuditReadiness } from '../engagement/audit.js';
 import { auditView } from '../engagement/view.js';
+import { inert, mapStrings } from '../text/terminal.js';
 import { painter, table } from './print.js';
 
 const BLOCKERS_SHOWN = 5;
 
 export function renderAuditText(audit: AuditReadiness, level: 0 | 1 | 2 | 3): string {
   const paint = painter(level);
-  const v = auditView(audit);
+  // Titles and ids come from control files: every string shown inert (see text/terminal.ts).
+  const v = mapStrings(auditView(audit), (s) => inert(s));
   const out = [paint.bold(`Audit readiness (SOC 2 ${v.typeLabel})`)];
   if (v.assumedText) out.push(paint.dim(v.assumedText));
   out.push(`Type I as of ${v.typeI.asOf}: ${v.typeI.text}`);

@@ -1,5 +1,6 @@
 import type { CheckResult } from '../catalog/coverage.js';
 import type { Catalog } from '../catalog/types.js';
+import { inert } from '../text/terminal.js';
 import { diagnosticLine, painter, plural, table } from './print.js';
 
 /** The human form of `check`: coverage table, every diagnostic, the unmapped criteria, a verdict. */
@@ -32,7 +33,7 @@ export function renderCheckText(result: CheckResult, catalog: Catalog, level: 0 
   }
   if (result.excluded.length > 0) {
     out.push('', paint.bold('Excluded criteria:'));
-    out.push(...result.excluded.map((e) => `  ${e.criterion.padEnd(6)} ${e.reason}`));
+    out.push(...result.excluded.map((e) => `  ${inert(e.criterion).padEnd(6)} ${inert(e.reason)}`));
   }
   out.push('', verdict(result, catalog, paint));
   return `${out.join('\n')}\n`;
@@ -42,8 +43,8 @@ function verdict(result: CheckResult, catalog: Catalog, paint: ReturnType<typeof
   const errors = result.diagnostics.filter((d) => d.severity === 'error').length;
   const warnings = result.diagnostics.length - errors;
   const inScope = catalog.criteria.filter((c) => result.scope.includes(c.category)).length;
-  const from = result.source ? ` from ${result.source}` : '';
-  const counts = `${plural(result.controlCount, 'control')}${from}; scope: ${result.scope.join(', ')}`;
+  const from = result.source ? ` from ${inert(result.source)}` : '';
+  const counts = `${plural(result.controlCount, 'control')}${from}; scope: ${inert(result.scope.join(', '))}`;
   if (result.ok) {
     const extra = warnings > 0 ? `, ${plural(warnings, 'warning')}` : '';
     return (

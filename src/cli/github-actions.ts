@@ -1,6 +1,7 @@
 /** Inside GitHub Actions (GITHUB_ACTIONS=true), check and report also annotate and write the job summary. */
 import { appendFileSync } from 'node:fs';
 import type { Findings } from '../formats/findings.js';
+import { withFsErrors } from '../runtime/fs-errors.js';
 import type { Io } from './io.js';
 
 export function inGithubActions(env: NodeJS.ProcessEnv): boolean {
@@ -12,5 +13,9 @@ export async function annotateGithub(findings: Findings, io: Io, alreadyAnnotate
   const github = await import('../formats/github.js');
   if (!alreadyAnnotated) io.stderr.write(github.toGithubAnnotations(findings));
   const summaryFile = io.env.GITHUB_STEP_SUMMARY;
-  if (summaryFile) appendFileSync(summaryFile, `${github.toStepSummary(findings)}\n`);
+  // A failure there is an environment error naming the variable, not a bug.
+  if (summaryFile)
+    withFsErrors('writing', `the job summary ($GITHUB_STEP_SUMMARY=${summaryFile})`, () =>
+      appendFileSync(summaryFile, `${github.toStepSummary(findings)}\n`),
+    );
 }

@@ -1,8 +1,11 @@
 /** Pairs `--format` and `-o` flags into outputs; several pairs in one run are allowed. */
 import { extname, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
-import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import { checkWriteTarget, writeFileAtomic } from '../runtime/fs-atomic.js';
+import { displayPath } from '../runtime/paths.js';
+import { guardWorkflowCommands } from '../text/terminal.js';
 import type { Formats } from '../formats/registry.js';
+import { inGithubActions } from './github-actions.js';
 import type { Io } from './io.js';
 
 export interface Output {
@@ -78,8 +81,34 @@ export function flagsOf(options: { format: string[]; output: string[] }): Output
   return flags;
 }
 
-/** Writes each rendered document: files atomically (an existing report is never half-written), else stdout. */
-export function writeOutput(path: string | undefined, content: string | Uint8Array, io: Io): void {
-  if (path === undefined) io.stdout.write(content);
-  else writeFileAtomic(path, content);
+export interface WriteOutputOptions {
+  /** Files this run read: an output onto one of them is refused (it would destroy the input). */
+  inputs?: readonly string[];
+  /** The document is the tool's own GitHub workflow commands (format `github`): not guarded. */
+  workflowCommands?: boolean;
+}
+
+/**
+ * Before any work: every -o target must be a writable regular file (or new) that is not an input,
+ * so a wrong path fails at once instead of after rendering (or after the questions).
+ */
+export function checkOutputTargets(outputs: readonly Output[], io: Io, inputs: readonly string[]): void {
+  for (const o of outputs)
+    if (o.path !== undefined) checkWriteTarget(o.path, { shown: displayPath(o.path, io.cwd), inputs });
+}
+
+/**
+ * Writes each rendered document: files atomically (see fs-atomic.ts), else stdout. Under GitHub
+ * Actions no stdout line may start a workflow command the tool did not write.
+ */
+export function writeOutput(
+  path: string | undefined,
+  content: string | Uint8Array,
+  io: Io,
+  options: WriteOutputOptions = {},
+): void {
+  if (path !== undefined) writeFileAtomic(path, content, { shown: displayPath(path, io.cwd), inputs: options.inputs });
+  else if (inGithubActions(io.env) && !options.workflowCommands && typeof content === 'string')
+    io.stdout.write(guardWorkflowCommands(content));
+  else io.stdout.write(content);
 }

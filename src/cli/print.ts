@@ -2,6 +2,7 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
+import { inert } from '../text/terminal.js';
 
 export interface Painter {
   level: number;
@@ -41,8 +42,8 @@ export function table(head: string[], rows: (string | number)[][], align: ('left
 /** `file:line:col  error  code  message hint` with the severity coloured. */
 export function diagnosticLine(d: Diagnostic, paint: Painter): string {
   const severity = d.severity === 'error' ? paint.red('error') : paint.yellow('warning');
-  const text = d.hint ? `${d.message} ${paint.dim(d.hint)}` : d.message;
-  return [formatLocation(d), severity, paint.dim(d.code), text].filter((p) => p !== '').join('  ');
+  const text = d.hint ? `${inert(d.message)} ${paint.dim(inert(d.hint))}` : inert(d.message);
+  return [inert(formatLocation(d)), severity, paint.dim(inert(d.code)), text].filter((p) => p !== '').join('  ');
 }
 
 export function plural(n: number, word: string, many = `${word}s`): string {

@@ -1,6 +1,7 @@
 /** The only module that imports @inquirer/prompts. Prompts draw on stderr so stdout stays clean. */
 import { checkbox, input, select, Separator } from '@inquirer/prompts';
 import { InterruptedError } from '../errors.js';
+import { inert } from '../text/terminal.js';
 import type { Io } from './io.js';
 
 export interface SelectChoice<T> {
@@ -18,6 +19,11 @@ export interface Prompter {
   checkbox<T>(message: string, choices: { name: string; value: T; checked: boolean }[]): Promise<T[]>;
 }
 
+/** Choice labels, descriptions and defaults come from files: shown inert, values passed through. */
+function inertChoice<T>(c: SelectChoice<T>): SelectChoice<T> {
+  return { ...c, name: inert(c.name), description: c.description === undefined ? undefined : inert(c.description) };
+}
+
 /** A Prompter over @inquirer/prompts on the command's stdin and stderr; Ctrl-C becomes an InterruptedError carrying `resumeHint`. */
 export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'stderr'>): Prompter {
   const context = { input: io.stdin, output: io.stderr };
@@ -32,14 +38,25 @@ export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'std
   return {
     input: (message, options = {}) =>
       guard(() =>
-        input({ message, default: options.default, required: options.required, validate: options.validate }, context),
+        input(
+          {
+            message,
+            default: options.default === undefined ? undefined : inert(options.default),
+            required: options.required,
+            // A reason of spaces only is no reason: trimmed, it would be saved empty and the file refused.
+            validate:
+              options.validate ??
+              (options.required ? (value: string) => value.trim() !== '' || 'Please type a reason.' : undefined),
+          },
+          context,
+        ),
       ),
     select: <T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T) =>
       guard(() =>
         select<T>(
           {
             message,
-            choices: choices.map((c) => (c === 'separator' ? new Separator() : c)),
+            choices: choices.map((c) => (c === 'separator' ? new Separator() : inertChoice(c))),
             default: defaultValue,
             pageSize: 12,
             loop: false,
@@ -48,6 +65,6 @@ export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'std
         ),
       ),
     checkbox: <T>(message: string, choices: { name: string; value: T; checked: boolean }[]) =>
-      guard(() => checkbox<T>({ message, choices }, context)),
+      guard(() => checkbox<T>({ message, choices: choices.map((c) => ({ ...c, name: inert(c.name) })) }, context)),
   };
 }

@@ -1,5 +1,6 @@
 /** The terminal summary of an assessment: verdict, per-category table, top gaps, unknowns, next steps. */
 import { percent, type Assessment, type Status } from '../scoring.js';
+import { inert } from '../text/terminal.js';
 import { painter, plural, table, type Painter } from './print.js';
 
 export interface SummaryOptions {
@@ -15,14 +16,14 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   const paint = painter(level);
   const out: string[] = [];
   const overall = percent(a.overall.score);
-  const who = options.organization ? `${options.organization}: ` : '';
+  const who = options.organization ? `${inert(options.organization)}: ` : '';
   out.push(
     paint.bold(
       `${who}overall readiness ${overall === null ? 'n/a' : `${overall}%`} — ${statusWord(a.overall.status, paint)}`,
     ),
   );
   const rows = a.categories.map((c) => [
-    c.inScope ? c.name : paint.dim(c.name),
+    c.inScope ? inert(c.name) : paint.dim(inert(c.name)),
     c.inScope ? `${percent(c.score) ?? 'n/a'}${c.score === null ? '' : '%'}` : paint.dim('out of scope'),
     c.inScope ? statusWord(c.status, paint) : '',
     c.inScope ? countStatuses(a, c.id) : '',
@@ -42,12 +43,23 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
   if (a.criteriaAtRisk.length > 0) {
     out.push('', paint.bold('Criteria at risk:'));
     for (const c of a.criteriaAtRisk.slice(0, RISK_LINES)) {
-      const cap = c.cappedBy ? `, capped by key control ${c.cappedBy.control} at ${percent(c.cappedBy.score)}%` : '';
-      const drivers = c.drivers.length > 0 ? c.drivers.join(', ') : 'no control maps to it';
+      const cap = c.cappedBy
+        ? `, capped by key control ${inert(c.cappedBy.control)} at ${percent(c.cappedBy.score)}%`
+        : '';
+      const drivers = c.drivers.length > 0 ? inert(c.drivers.join(', ')) : 'no control maps to it';
       out.push(`  ${statusWord(c.status, paint)} ${c.id} ${percent(c.score) ?? 0}%${cap} ${paint.dim(`← ${drivers}`)}`);
     }
     const more = a.criteriaAtRisk.length - RISK_LINES;
     if (more > 0) out.push(paint.dim(`  … and ${more} more (see the report)`));
+  }
+  if (a.invalid.length > 0) {
+    out.push(
+      '',
+      paint.yellow(
+        `${plural(a.invalid.length, 'answer')} no longer fit their question (counted as not ready; \`soc2-ready assess\` asks them again):`,
+      ),
+    );
+    for (const q of a.invalid) out.push(`  ${inert(q.id)}: ${invalidReason(q)}`);
   }
   const top = a.gaps.slice(0, options.topGaps ?? 5);
   if (top.length > 0) {
@@ -55,15 +67,20 @@ export function renderSummary(a: Assessment, level: 0 | 1 | 2 | 3, options: Summ
     for (const g of top) {
       const key = g.key ? 'key, ' : '';
       out.push(
-        `  ${paint.red('•')} ${g.id} ${g.control.title} ${paint.dim(`(${percent(g.score)}%, ${key}weight ${g.control.weight}, ${g.criteria.join(', ')})`)}`,
+        `  ${paint.red('•')} ${inert(g.id)} ${inert(g.control.title)} ${paint.dim(`(${percent(g.score)}%, ${key}weight ${inert(g.control.weight)}, ${inert(g.criteria.join(', '))})`)}`,
       );
       const next = g.next ?? g.control.remediation;
       if (next) out.push(`    ${paint.dim('Next step:')} ${oneLine(next)}`);
     }
   }
   if (options.nextSteps && options.nextSteps.length > 0)
-    out.push('', paint.bold('Next:'), ...options.nextSteps.map((s) => `  ${s}`));
+    out.push('', paint.bold('Next:'), ...options.nextSteps.map((s) => `  ${inert(s)}`));
   return `${out.join('\n')}\n`;
+}
+
+function invalidReason(q: Assessment['invalid'][number]): string {
+  if (q.value === 'not-applicable') return q.label === undefined ? '"Not applicable" without a reason' : inert(q.label);
+  return `"${inert(q.value)}" is not one of its choices`;
 }
 
 function countStatuses(a: Assessment, category: string): string {
@@ -80,6 +97,6 @@ export function statusWord(status: Status, paint: Painter): string {
 }
 
 function oneLine(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
+  const flat = inert(text.replace(/\s+/g, ' ').trim());
   return flat.length > 160 ? `${flat.slice(0, 157)}…` : flat;
 }

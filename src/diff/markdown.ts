@@ -5,6 +5,7 @@
  */
 import { statusLabel } from '../report/view.js';
 import type { Status } from '../scoring.js';
+import { inert } from '../text/terminal.js';
 import type { CriterionChange, GapEntry, QuestionEntry, ReadinessDiff } from './compare.js';
 
 const WIDTH = 80;
@@ -15,9 +16,10 @@ const arrow = (n: number | null) => (n === null ? '—' : n > 0 ? `▲ ${pts(n)}
 
 /** Free text as inline Markdown: one line, markup characters escaped, URLs as autolinks. */
 export function inlineText(s: string): string {
-  const flat = s.replace(/\s+/g, ' ').trim();
+  const flat = inert(s.replace(/\s+/g, ' ').trim());
+  // A URL ends before trailing punctuation, so "(https://x.example/p.png)" keeps its ")" outside the link.
   return flat
-    .split(/(https?:\/\/[^\s<>|]+)/)
+    .split(/(https?:\/\/[^\s<>|]*[^\s<>|.,;:!?)\]'"])/)
     .map((part, i) => (i % 2 === 1 ? `<${part}>` : part.replace(/[\\`*_[\]<>|#~]/g, (c) => `\\${c}`)))
     .join('');
 }
@@ -75,7 +77,7 @@ const gapItem = (g: GapEntry, prefix: string) =>
     `**${inlineText(g.control)}** ${inlineText(g.title)}: ${prefix}${statusScore(g)}, weight ${g.weight}${g.owner ? `, owner ${inlineText(g.owner)}` : ''}`,
   );
 const questionItem = (q: QuestionEntry) =>
-  wrapItem(`\`${q.question.replace(/`/g, '')}\` (${inlineText(q.control)}): ${inlineText(q.text)}`);
+  wrapItem(`\`${inert(q.question).replace(/`/g, '')}\` (${inlineText(q.control)}): ${inlineText(q.text)}`);
 
 function section(title: string, items: string[]): string[] {
   return items.length === 0 ? [] : [`### ${title} (${items.length})`, '', ...items, ''];

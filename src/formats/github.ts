@@ -1,4 +1,6 @@
 import { formatLocation, type Diagnostic } from '../diagnostics.js';
+import { markdownCell } from '../text/markdown.js';
+import { inert } from '../text/terminal.js';
 import type { CriterionOutcome, FindingLocation, Findings } from './findings.js';
 
 /**
@@ -55,18 +57,32 @@ function command(a: Annotation): string {
   const props: string[] = [];
   // A line means nothing without a file, nor a column without a line.
   if (a.at) {
-    props.push(`file=${escapeProperty(a.at.file)}`);
+    props.push(`file=${escapeProperty(inert(a.at.file))}`);
     if (a.at.line !== undefined) {
       props.push(`line=${a.at.line}`);
       if (a.at.column !== undefined) props.push(`col=${a.at.column}`);
     }
   }
-  props.push(`title=${escapeProperty(a.title)}`);
-  return `::${a.level} ${props.join(',')}::${escapeData(a.message)}`;
+  // Control characters from files are shown visibly (the log may be read in a terminal); line breaks
+  // in the message stay line breaks (escaped as %0A like @actions/core does).
+  props.push(`title=${escapeProperty(inert(a.title))}`);
+  const message = a.message
+    .split('\r')
+    .map((part) => inert(part, { keepNewlines: true }))
+    .join('\r');
+  return `::${a.level} ${props.join(',')}::${escapeData(message)}`;
 }
 
 function failed(findings: Findings): CriterionOutcome[] {
   return findings.outcomes.filter((o) => o.status === 'failed');
+}
+
+/** Content errors that stop a command (e.g. an invalid answers file) as escaped annotations. */
+export function diagnosticAnnotations(diagnostics: readonly Diagnostic[], limit = 10): string {
+  return diagnostics
+    .slice(0, limit)
+    .map((d) => `${command(fromDiagnostic(d))}\n`)
+    .join('');
 }
 
 /** One workflow command per line, newline-terminated; '' when there is nothing to annotate. */
@@ -90,15 +106,9 @@ export function toGithubAnnotations(findings: Findings, limits: AnnotationLimits
   return lines.map((line) => `${line}\n`).join('');
 }
 
-/** Table cells: a raw | ends the cell and a newline ends the row, so both are escaped; < and & so text stays text. */
+/** Table cells follow the one Markdown policy; line breaks stay visible as <br>. */
 export function escapeCell(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\|/g, '\\|')
-    .replace(/\r?\n|\r/g, '<br>');
+  return markdownCell(value, { breaks: '<br>' });
 }
 
 function row(cells: string[]): string {
@@ -141,10 +151,34 @@ function diagnosticTable(diagnostics: readonly Diagnostic[]): string[] {
   return ['| Location | Severity | Code | Message |', '| --- | --- | --- | --- |', ...rows];
 }
 
+/** GitHub drops a step summary over 1 MiB; the rows stop well before that, with a count of the rest. */
+export const STEP_SUMMARY_BUDGET = 900 * 1024;
+
 /** A Markdown section for $GITHUB_STEP_SUMMARY; tables appear only when they have rows. */
-export function toStepSummary(findings: Findings): string {
+export function toStepSummary(findings: Findings, budget = STEP_SUMMARY_BUDGET): string {
   const blocks = [[`## ${findings.tool.name} ${findings.command}`], [verdict(findings)]];
   if (failed(findings).length > 0) blocks.push(outcomeTable(findings));
   if (findings.diagnostics.length > 0) blocks.push(diagnosticTable(findings.diagnostics));
-  return `${blocks.map((lines) => lines.join('\n')).join('\n\n')}\n`;
+  return `${withinBudget(blocks, budget)
+    .map((lines) => lines.join('\n'))
+    .join('\n\n')}\n`;
+}
+
+/** Keeps whole rows until `budget` bytes are used, then says how many rows were left out. */
+function withinBudget(blocks: string[][], budget: number): string[][] {
+  let used = 0;
+  let dropped = 0;
+  const kept = blocks.map((lines) =>
+    lines.filter((line) => {
+      used += Buffer.byteLength(line) + 1;
+      if (used <= budget) return true;
+      dropped++;
+      return false;
+    }),
+  );
+  if (dropped > 0)
+    kept.push([
+      `${plural(dropped, 'more row')} not shown: the job summary is limited to 1 MiB. See the log or the report files.`,
+    ]);
+  return kept;
 }

@@ -102,15 +102,19 @@ export async function verifyFindings(input: VerifyInput): Promise<Findings> {
 const template =
   (format: 'md' | 'html') =>
   async (input: ReportInput): Promise<string> => {
-    const [{ compileReport }, { toReportView }] = await Promise.all([
+    const [{ compileReport }, { toReportView }, text] = await Promise.all([
       import('../report/handlebars.js'),
       import('../report/view.js'),
+      import('../text/terminal.js'),
     ]);
-    return compileReport(
-      format,
-      input.templateDir,
-      input.cwd,
-    )(toReportView(input.assessment, input.catalog, input.meta));
+    // Every string in the view is made safe for the format once, so even a custom template's plain
+    // {{value}} cannot carry control characters: HTML drops what it cannot hold, Markdown shows them.
+    const safe =
+      format === 'html'
+        ? text.dropUnholdable
+        : (s: string) => text.inert(s.replace(/\r\n?/g, '\n'), { keepNewlines: true });
+    const view = text.mapStrings(toReportView(input.assessment, input.catalog, input.meta), safe);
+    return compileReport(format, input.templateDir, input.cwd)(view);
   };
 
 /** The CI formats render the neutral Findings, so check and report share them. */

@@ -51,6 +51,14 @@ export class AnswersSession {
     this.save();
   }
 
+  /** A note typed for an answered question: saved before the answer is chosen again (Ctrl-C keeps it). */
+  setNote(questionId: string, note: string | undefined): void {
+    const current = this.ws.doc.answers[questionId];
+    if (!current) return;
+    this.ws.doc.answers[questionId] = { ...current, note };
+    this.save();
+  }
+
   /** One more evidence reference for a control. */
   addEvidence(controlId: string, entry: EvidenceRef): void {
     const { evidence } = this.ws.doc;
@@ -66,7 +74,9 @@ export class AnswersSession {
 
   private save(): void {
     this.ws.doc.updated = this.now();
-    writeFileAtomic(this.ws.answersPath, serializeAnswers(this.ws.doc, this.questionOrder()));
+    writeFileAtomic(this.ws.answersPath, serializeAnswers(this.ws.doc, this.questionOrder()), {
+      shown: this.ws.answersDisplay,
+    });
   }
 
   /** Every question id in questionnaire order over all categories, so the file's order never depends on scope. */

@@ -24,7 +24,7 @@ export function checkProject(
   catalog: Catalog,
   options: CheckProjectOptions,
   cwd: string,
-): { result: CheckResult; location?: FindingLocation } {
+): { result: CheckResult; location?: FindingLocation; inputs: string[] } {
   const loadedConfig = loadConfig(cwd, options.config);
   const dir = resolveControlsDir({ option: options.controls, config: loadedConfig, cwd });
   const loaded = loadControlsDir(dir, cwd);
@@ -46,5 +46,7 @@ export function checkProject(
   return {
     result: { ...result, diagnostics, ok: !hasErrors(diagnostics), source },
     location: inventoryLocation === undefined ? undefined : { file: inventoryLocation },
+    // Every file read: an output must never overwrite one of them.
+    inputs: [...(loadedConfig.path ? [loadedConfig.path] : []), ...loaded.files],
   };
 }

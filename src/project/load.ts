@@ -1,15 +1,16 @@
 /** The file-system edge of loading: finds and reads files, then hands text to the pure parsers. */
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseCatalog } from '../catalog/catalog.js';
 import { parseControlFile } from '../catalog/controls.js';
 import type { Catalog, Control } from '../catalog/types.js';
-import { decodeUtf8 } from '../yaml/source.js';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from '../config.js';
-import { naturalCompare, type Diagnostic } from '../diagnostics.js';
+import { error, naturalCompare, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { builtinCatalogFile, builtinControlsDir, displayPath } from '../runtime/paths.js';
 import { builtinSnapshot, type BuiltinSnapshot } from '../runtime/builtin-snapshot.js';
+import { environmentError, readTextFile } from '../runtime/read-file.js';
+import { describeFsError, withFsErrors } from '../runtime/fs-errors.js';
 
 let builtinCatalog: Catalog | undefined;
 
@@ -24,20 +25,95 @@ export function readBuiltinCatalog(): Catalog {
   return catalog;
 }
 
-/** Every *.yaml / *.yml file under `dir`, recursively, in natural order; hidden folders skipped. */
-export function findYamlFiles(dir: string): string[] {
+const YAML_FILE = /\.ya?ml$/i;
+
+/**
+ * Every *.yaml / *.yml file under `dir`, recursively, in natural order; hidden folders skipped.
+ * Symlinked files and folders are followed (each real folder walked once, so loops end); a link
+ * that leads outside `dir` is noted. Unreadable folders and undecodable names become diagnostics
+ * in `notes` instead of aborting the walk.
+ */
+export function findYamlFiles(dir: string, notes: Diagnostic[] = [], cwd = process.cwd()): string[] {
   const found: string[] = [];
+  const root = realpathSync(dir);
+  const visited = new Set<string>();
+  const shown = (path: string) => displayPath(path, cwd);
   const walk = (folder: string) => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
+    const real = realpathSync(folder);
+    if (visited.has(real)) return;
+    visited.add(real);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => naturalCompare(a.name, b.name));
+    } catch (cause) {
+      notes.push(unreadable(cause, shown(folder)));
+      return;
+    }
     for (const entry of entries) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) found.push(path);
+      const kind = entryKind(entry, path, notes, shown);
+      if (kind === 'dir') walk(path);
+      else if (kind === 'file' && YAML_FILE.test(entry.name)) found.push(path);
+      if (kind !== undefined && entry.isSymbolicLink() && isOutside(root, path))
+        notes.push(
+          warning('outside-folder', `Symbolic link leads outside ${shown(dir)}, to ${shown(realpathSync(path))}.`, {
+            file: shown(path),
+            hint: 'Its files are read as part of the controls; make sure that is intended.',
+          }),
+        );
     }
   };
   walk(dir);
   return found;
+}
+
+/** What an entry is once symlinks are followed; undefined (with a note when it matters) to skip it. */
+function entryKind(
+  entry: Dirent,
+  path: string,
+  notes: Diagnostic[],
+  shown: (p: string) => string,
+): 'dir' | 'file' | undefined {
+  if (entry.isDirectory()) return 'dir';
+  if (entry.isFile()) return existsAsNamed(path, notes, shown) ? 'file' : undefined;
+  if (!entry.isSymbolicLink()) return undefined;
+  try {
+    const st = statSync(path);
+    return st.isDirectory() ? 'dir' : st.isFile() ? 'file' : undefined;
+  } catch (cause) {
+    if (YAML_FILE.test(entry.name)) notes.push(unreadable(cause, shown(path)));
+    return undefined;
+  }
+}
+
+/** A name that is not valid UTF-8 is decoded with U+FFFD and cannot be opened again under that name. */
+function existsAsNamed(path: string, notes: Diagnostic[], shown: (p: string) => string): boolean {
+  if (!path.includes('\ufffd')) return true;
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    notes.push(
+      warning('file-name', 'File name is not valid UTF-8, so the file cannot be read; it is skipped.', {
+        file: shown(path),
+        hint: 'Rename it with UTF-8 characters.',
+      }),
+    );
+    return false;
+  }
+}
+
+function isOutside(root: string, path: string): boolean {
+  const rel = relative(root, realpathSync(path));
+  return rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel);
+}
+
+function unreadable(cause: unknown, shown: string): Diagnostic {
+  return error('unreadable', `Cannot read this path: ${describeFsError(cause)}.`, {
+    file: shown,
+    hint: 'Check that it exists and that you may read it.',
+  });
 }
 
 export interface LoadedControls {
@@ -60,7 +136,8 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
       'Pass --controls <dir>, or run `soc2-ready init` to start from the built-in library.',
     );
   }
-  const files = statSync(absolute).isDirectory() ? findYamlFiles(absolute) : [absolute];
+  const notes: Diagnostic[] = [];
+  const files = controlFilesAt(absolute, displayDir, notes, cwd);
   if (files.length === 0) {
     throw new UsageError(
       `Controls folder "${displayDir}" holds no .yaml or .yml files.`,
@@ -68,19 +145,30 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
     );
   }
   const controls: Control[] = [];
-  const diagnostics: Diagnostic[] = [];
+  const diagnostics: Diagnostic[] = notes;
   for (const file of files) {
     const shown = displayPath(file, cwd);
-    const { text, diagnostic } = decodeUtf8(readFileSync(file), shown);
+    const { text, diagnostic } = readTextFile(file, shown);
     if (diagnostic) {
       diagnostics.push(diagnostic);
       continue;
     }
-    const result = parseControlFile(text!, shown);
+    const result = parseControlFile(text, shown);
     controls.push(...result.controls);
     diagnostics.push(...result.diagnostics);
   }
   return { controls, diagnostics, files, displayDir };
+}
+
+/** The control files a --controls path names: a folder's YAML files, or the one regular file. */
+function controlFilesAt(absolute: string, displayDir: string, notes: Diagnostic[], cwd: string): string[] {
+  const st = withFsErrors('reading', displayDir, () => statSync(absolute));
+  if (st.isDirectory()) return withFsErrors('reading', displayDir, () => findYamlFiles(absolute, notes, cwd));
+  if (st.isFile()) return [absolute];
+  throw new UsageError(
+    `Controls path "${displayDir}" is not a folder or a regular file.`,
+    'Point --controls at the folder with your control files.',
+  );
 }
 
 /** The built-in library from the build-time snapshot, with file paths shown relative to the cwd. */
@@ -98,6 +186,8 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
   /** The folder relative paths in the config are resolved against. */
   baseDir: string;
+  /** The config file, when there is one. */
+  path?: string;
 }
 
 /** Reads soc2-ready.yaml from `cwd` (or an explicit path); an absent default file is an empty config. */
@@ -108,9 +198,11 @@ export function loadConfig(cwd: string, explicit?: string): LoadedConfig {
     return { config: EMPTY_CONFIG, diagnostics: [], baseDir: cwd };
   }
   const shown = displayPath(path, cwd);
-  const { text, diagnostic } = decodeUtf8(readFileSync(path), shown);
-  if (diagnostic)
-    return { config: { ...EMPTY_CONFIG, file: shown }, diagnostics: [diagnostic], baseDir: dirname(path) };
-  const parsed = parseConfig(text!, shown);
-  return { ...parsed, baseDir: dirname(path) };
+  const { text, diagnostic } = readTextFile(path, shown);
+  if (diagnostic) {
+    if (environmentError(diagnostic)) throw environmentError(diagnostic);
+    return { config: { ...EMPTY_CONFIG, file: shown }, diagnostics: [diagnostic], baseDir: dirname(path), path };
+  }
+  const parsed = parseConfig(text, shown);
+  return { ...parsed, baseDir: dirname(path), path };
 }

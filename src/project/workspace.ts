@@ -1,6 +1,6 @@
 /** Loads everything `assess` and `report` work on: catalog, questionnaire content, controls, answers. */
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import {
   BUILTIN_CONTROLS,
   DEFAULT_ANSWERS_FILE,
@@ -9,10 +9,11 @@ import {
   type AnswersDocument,
 } from '../answers.js';
 import type { Catalog, Control } from '../catalog/types.js';
-import { decodeUtf8 } from '../yaml/source.js';
 import type { Config } from '../config.js';
-import { hasErrors } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { checkRules } from '../catalog/rules.js';
 import { ContentError, UsageError } from '../errors.js';
+import { readTextFileOrThrow } from '../runtime/read-file.js';
 import { resolveControlsDir } from './controls-dir.js';
 import { loadConfig, loadControlsDir, readBuiltinCatalog } from './load.js';
 import { builtinSnapshot } from '../runtime/builtin-snapshot.js';
@@ -39,6 +40,10 @@ export interface Workspace {
   answersDisplay: string;
   /** Whether the answers file existed before this run. */
   existed: boolean;
+  /** Things the user should know that are not errors (e.g. controls read from outside the project). */
+  notes: string[];
+  /** Every file this run reads (answers, config, control files): outputs must never overwrite them. */
+  inputs: string[];
   doc: AnswersDocument;
 }
 
@@ -85,11 +90,26 @@ export function loadWorkspace(options: WorkspaceOptions, cwd: string, now: strin
       loaded.diagnostics,
       `The control files under "${loaded.displayDir}" are not valid; run \`soc2-ready check\` for details.`,
     );
+  const catalog = readBuiltinCatalog();
+  // The same content rules as `check` (unknown criteria, duplicate ids, circular follow-ups, unknown
+  // exclusions): a report must never be built on an inventory that check rejects.
+  const rules = checkRules({
+    catalog,
+    controls: loaded.controls,
+    scope: new Set(catalog.categories.map((c) => c.id)),
+    exclusions: config.exclusions,
+    subservice: config.subservice,
+  });
+  if (hasErrors(rules))
+    throw new ContentError(
+      sortDiagnostics(rules.filter((d) => d.severity === 'error')),
+      'The controls or the config break the rules `soc2-ready check` applies; fix them first.',
+    );
   const controlsLabel =
     controlsDir === builtinControlsDir ? BUILTIN_CONTROLS : relative(dirname(answersPath), controlsDir) || '.';
   if (!existed && config.scope) doc.scope = config.scope;
   return {
-    catalog: readBuiltinCatalog(),
+    catalog,
     content: readQuestionnaire(),
     config,
     controls: loaded.controls,
@@ -97,20 +117,31 @@ export function loadWorkspace(options: WorkspaceOptions, cwd: string, now: strin
     answersPath,
     answersDisplay,
     existed,
+    notes: outsideNote(doc, answersPath, controlsDir, cwd),
+    inputs: [answersPath, ...(loadedConfig.path ? [loadedConfig.path] : []), ...loaded.files],
     doc: { ...doc, controls: controlsLabel },
   };
 }
 
 function readAnswersFile(path: string, shown: string): AnswersDocument {
-  const { text, diagnostic } = decodeUtf8(readFileSync(path), shown);
-  if (diagnostic) throw new ContentError([diagnostic], `Answers file "${shown}" is not valid.`);
-  const { doc, diagnostics } = parseAnswers(text!, shown);
+  const text = readTextFileOrThrow(path, shown, `Answers file "${shown}" is not valid.`);
+  const { doc, diagnostics } = parseAnswers(text, shown);
   if (!doc)
     throw new ContentError(
       diagnostics,
       `Answers file "${shown}" is not valid; fix it or start a new one with --answers <file>.`,
     );
   return doc;
+}
+
+/** A note when the answers file's own `controls:` leads outside the answers file's folder. */
+function outsideNote(doc: AnswersDocument, answersPath: string, controlsDir: string, cwd: string): string[] {
+  if (!doc.controls || doc.controls === BUILTIN_CONTROLS) return [];
+  const rel = relative(dirname(answersPath), controlsDir);
+  if (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel)) return [];
+  return [
+    `Note: the answers file's "controls: ${doc.controls}" reads control files outside its folder, from ${displayPath(controlsDir, cwd)}; make sure that is intended.`,
+  ];
 }
 
 /** The in-scope set of the answers file (security always included). */

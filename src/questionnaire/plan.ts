@@ -101,11 +101,22 @@ export function applicableQuestions(plan: readonly PlannedControl[], answers: An
   );
 }
 
-/** The next question to ask: the first applicable one without an answer (undefined when done). */
+/**
+ * Whether an answer still fits its question: one of its choices, "Not sure", or "Not applicable"
+ * with a reason. One that no longer fits (a renamed choice, a blank reason) is asked again.
+ */
+export function answerFits(question: Question, answer: Answer | undefined): boolean {
+  if (answer === undefined) return false;
+  if (answer.value === NOT_SURE) return true;
+  if (answer.value === NOT_APPLICABLE) return (answer.reason ?? '').trim() !== '';
+  return question.choices.some((c) => c.value === answer.value);
+}
+
+/** The next question to ask: the first applicable one without an answer that fits (undefined when done). */
 export function nextUnanswered(plan: readonly PlannedControl[], answers: Answers): PlannedQuestion | undefined {
   for (const planned of plan) {
     for (const question of planned.questions) {
-      if (applies(question, answers) && answers[question.id] === undefined) return { planned, question };
+      if (applies(question, answers) && !answerFits(question, answers[question.id])) return { planned, question };
     }
   }
   return undefined;
@@ -128,6 +139,6 @@ export function staleAnswerIds(
 export function progress(plan: readonly PlannedControl[], answers: Answers): { answered: number; total: number } {
   const open = (q: Question) => !q.when || answers[q.when.question] === undefined || applies(q, answers);
   const counted = plan.flatMap((p) => p.questions.filter(open));
-  const answered = counted.filter((q) => answers[q.id] !== undefined).length;
+  const answered = counted.filter((q) => answerFits(q, answers[q.id])).length;
   return { answered, total: counted.length };
 }

@@ -10,6 +10,7 @@ import { error } from '../diagnostics.js';
 import { ContentError, UsageError } from '../errors.js';
 import { displayPath, templatesDir } from '../runtime/paths.js';
 import { requireBuilt, vendor } from '../runtime/vendor.js';
+import { markdownCell, markdownText } from '../text/markdown.js';
 
 type HandlebarsApi = typeof import('handlebars');
 export type TemplateFormat = 'md' | 'html';
@@ -148,25 +149,12 @@ function parse(hb: HandlebarsApi, source: TemplateSource, cwd: string): string {
   }
 }
 
-/** Markdown text from data: angle brackets become entities so a note can never inject raw HTML. */
-export function markdownText(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return String(value)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\s*\r?\n\s*/g, ' ')
-    .trim();
-}
-
-/** A Markdown table cell: a raw `|` ends the cell and a newline ends the row, silently dropping content. */
-export function markdownCell(value: unknown): string {
-  return markdownText(value).replace(/\\/g, '\\\\').replace(/\|/g, '\\|');
-}
+// One Markdown escaping policy for every template and the step summary (src/text/markdown.ts).
+export { markdownCell, markdownText };
 
 function registerHelpers(hb: Pick<HandlebarsApi, 'registerHelper'>): void {
-  hb.registerHelper('md', markdownText);
-  hb.registerHelper('cell', markdownCell);
+  hb.registerHelper('md', (value: unknown) => markdownText(value));
+  hb.registerHelper('cell', (value: unknown) => markdownCell(value));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('inc', (n: number) => n + 1);
 }

@@ -2,6 +2,7 @@ import type { Document, Node as YamlNode } from 'yaml';
 import { vendor } from '../runtime/vendor.js';
 import { parseSimpleYaml, UNKNOWN } from './simple.js';
 import { error, type Diagnostic, type Position } from '../diagnostics.js';
+import { excessiveNesting, MAX_NESTING } from '../yaml/nesting.js';
 
 /** Files above this size are refused before parsing: a control file is a few hundred KB at most. */
 export const MAX_FILE_BYTES = 4 * 1024 * 1024;
@@ -54,6 +55,8 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
  * `fast: false` forces `yaml` (tests compare the two).
  */
 export function parseYamlSource(rawText: string, file: string, options: { fast?: boolean } = {}): YamlSource {
+  const deep = excessiveNesting(rawText);
+  if (deep) return tooDeep(file, deep);
   const simple = options.fast === false ? undefined : parseSimpleYaml(rawText);
   if (!simple) return parseWithYaml(rawText, file);
   let full: YamlSource | undefined;
@@ -87,6 +90,19 @@ function positionAt(lineStarts: number[], offset: number): Position {
     else high = mid - 1;
   }
   return { line: low + 1, column: offset - lineStarts[low]! + 1 };
+}
+
+function tooDeep(file: string, at: Position): YamlSource {
+  const diagnostic = error(
+    'yaml-syntax',
+    `Nesting is deeper than ${MAX_NESTING} levels; these files need only a few.`,
+    {
+      file,
+      ...at,
+      hint: 'Flatten the structure: lists and mappings nest only a few levels in control, answers and config files.',
+    },
+  );
+  return { file, data: undefined, diagnostics: [diagnostic], locate: () => at };
 }
 
 function parseWithYaml(rawText: string, file: string): YamlSource {
@@ -198,7 +214,9 @@ function yamlMessage(code: string, message: string): string {
     .trim();
   if (code === 'DUPLICATE_KEY') return 'Duplicate key in a mapping: each key may appear only once.';
   if (code === 'MULTIPLE_DOCS') return 'File holds more than one YAML document (---); one document per file.';
-  return firstLine.endsWith('.') ? firstLine : `${firstLine}.`;
+  // yaml may quote a whole scalar token (tens of KB on one line): keep the message to one readable line.
+  const short = firstLine.length > 200 ? `${firstLine.slice(0, 199)}…` : firstLine;
+  return short.endsWith('.') || short.endsWith('…') ? short : `${short}.`;
 }
 
 function yamlHint(code: string): string | undefined {

@@ -96,8 +96,13 @@ describe('report on answers that do not match the controls', () => {
       ['GOV-01.code', 'carved-in-stone'],
     ]);
     const md = runCli(['report', '--format', 'md'], { cwd: dir }).stdout;
+    expect(md).toContain('Answers kept for questions that no longer exist in the controls (not scored): GONE-01.old.');
     expect(md).toContain(
-      'Answers kept for questions that no longer exist in the controls (not scored): `GONE-01.old`.',
+      '| Do you have a written code of conduct that applies to employees and contractors? | GOV-01 Written code of conduct with a way to raise concerns | carved-in-stone |',
+    );
+    const text = runCli(['report', '--format', 'text'], { cwd: dir }).stdout;
+    expect(text).toContain(
+      '1 answer no longer fit their question (counted as not ready; `soc2-ready assess` asks them again):\n  GOV-01.code: "carved-in-stone" is not one of its choices\n',
     );
   });
 

@@ -1,5 +1,8 @@
 /** `assess`: the interactive questionnaire. Saves after every answer; resumes where it stopped. */
-import { UsageError } from '../../errors.js';
+import { InterruptedError, UsageError } from '../../errors.js';
+import { checkWriteTarget } from '../../runtime/fs-atomic.js';
+import { lockAnswersFile } from '../../runtime/answers-lock.js';
+import { inert } from '../../text/terminal.js';
 import { recommendedScope } from '../../questionnaire/content.js';
 import {
   applies,
@@ -38,7 +41,25 @@ export interface AssessDeps {
 export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps = {}): Promise<ExitCode> {
   if (deps.requireTerminal !== false) assertInteractive(io);
   const now = deps.now ?? (() => new Date().toISOString());
-  const ws = loadWorkspace(options, io.cwd, now(), false);
+  const first = loadWorkspace(options, io.cwd, now(), false);
+  // Before the first question: the answers file must be writable, and no other assess may edit it.
+  checkWriteTarget(first.answersPath, { shown: first.answersDisplay });
+  const lock = lockAnswersFile(first.answersPath, first.answersDisplay);
+  try {
+    // Read again under the lock: another session may have saved since the first read.
+    return await assessLocked(loadWorkspace(options, io.cwd, now(), false), options, io, deps, now);
+  } finally {
+    lock.release();
+  }
+}
+
+async function assessLocked(
+  ws: Workspace,
+  options: AssessOptions,
+  io: Io,
+  deps: AssessDeps,
+  now: () => string,
+): Promise<ExitCode> {
   const { painter } = await import('../print.js');
   const paint = painter(colorLevel(io.stderr, io.env, options.color));
   const resumeHint = `Your answers are saved in ${ws.answersDisplay}. Run \`soc2-ready assess${ws.answersDisplay === 'soc2-answers.yaml' ? '' : ` --answers ${ws.answersDisplay}`}\` to continue.`;
@@ -53,6 +74,7 @@ export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps
   if (!session.doc.organization)
     session.setOrganization((await prompter.input('Organization name:', { required: true })).trim());
   if (!ws.existed || options.rescope) await askScope(ws, session, prompter, paint, say);
+  for (const note of ws.notes) say(paint.yellow(`${inert(note)}\n`));
   reportStale(ws, paint, say);
   await walkQuestions(ws, session, options, prompter, paint, say, now);
   const assessment = assessWorkspace(ws);
@@ -126,7 +148,7 @@ function reportStale(ws: Workspace, paint: Painter, say: (t: string) => void): v
   if (stale.length === 0) return;
   say(
     paint.yellow(
-      `${stale.length} answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: ${stale.join(', ')}\n`,
+      `${stale.length} answer(s) belong to questions that no longer exist in the controls; they are kept and not scored: ${inert(stale.join(', '))}\n`,
     ),
   );
 }
@@ -152,22 +174,37 @@ async function walkQuestions(
   ]);
   const criteria = new Map(ws.catalog.criteria.map((c) => [c.id, c]));
   const ask = async (item: NonNullable<ReturnType<typeof nextUnanswered>>) => {
-    const current = session.doc.answers[item.question.id];
-    const answer = await askQuestion(prompter, {
-      item,
-      position: progress(plan, session.doc.answers),
-      criteria,
-      current,
-      paint,
-      write: say,
-      now,
-      addEvidence: async () => {
-        const entry = await askEvidence(ws, item.planned.control.id, { prompter, paint, say, now });
-        if (entry) session.addEvidence(item.planned.control.id, entry);
-      },
-      evidenceCount: () => session.doc.evidence?.[item.planned.control.id]?.length ?? 0,
-    });
-    session.answer(item.question.id, answer);
+    const id = item.question.id;
+    let unsavedNote: string | undefined;
+    // With an answer on file a typed note is saved at once; without one it is shown again on Ctrl-C.
+    const onNote = (note: string | undefined) => {
+      if (session.doc.answers[id]) session.setNote(id, note);
+      else unsavedNote = note;
+    };
+    try {
+      const answer = await askQuestion(prompter, {
+        item,
+        position: progress(plan, session.doc.answers),
+        criteria,
+        current: session.doc.answers[id],
+        paint,
+        write: say,
+        now,
+        onNote,
+        addEvidence: async () => {
+          const entry = await askEvidence(ws, item.planned.control.id, { prompter, paint, say, now });
+          if (entry) session.addEvidence(item.planned.control.id, entry);
+        },
+        evidenceCount: () => session.doc.evidence?.[item.planned.control.id]?.length ?? 0,
+      });
+      session.answer(id, answer);
+    } catch (cause) {
+      if (cause instanceof InterruptedError && unsavedNote)
+        throw new InterruptedError(
+          `${cause.resumeHint}\nThe note you typed for ${inert(id)} is not saved (no answer was chosen yet): ${inert(unsavedNote)}`,
+        );
+      throw cause;
+    }
   };
   const history = await operationsAsker(ws, session, prompter, paint, say, now);
   if (options.review) {

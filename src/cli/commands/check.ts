@@ -8,7 +8,7 @@ import { ExitCode } from '../exit-code.js';
 import { checkOutputFormats } from '../formats.js';
 import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
-import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
+import { checkOutputTargets, flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import { version } from '../version.js';
 
 export interface CheckOptions {
@@ -25,7 +25,8 @@ export interface CheckOptions {
 export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode> {
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), checkOutputFormats, 'text', io.cwd);
   const catalog = readBuiltinCatalog();
-  const { result, location } = checkProject(catalog, options, io.cwd);
+  const { result, location, inputs } = checkProject(catalog, options, io.cwd);
+  checkOutputTargets(outputs, io, inputs);
   const input: CheckInput = {
     result,
     catalog,
@@ -35,7 +36,8 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode>
   };
   for (const output of outputs) {
     const level = output.path ? 0 : colorLevel(io.stdout, io.env, options.color);
-    writeOutput(output.path, await checkOutputFormats[output.format]!.render({ ...input, colorLevel: level }), io);
+    const document = await checkOutputFormats[output.format]!.render({ ...input, colorLevel: level });
+    writeOutput(output.path, document, io, { inputs, workflowCommands: output.format === 'github' });
   }
   if (inGithubActions(io.env))
     await annotateGithub(

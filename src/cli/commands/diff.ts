@@ -2,7 +2,10 @@
  * `diff <before> <after>`: what changed in readiness between two answers files or two
  * `report --format json` outputs (or one of each), as Markdown for a PR comment or as JSON.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
+import { readTextFileOrThrow } from '../../runtime/read-file.js';
+import { inert } from '../../text/terminal.js';
+import { reportShapeProblem } from '../report-json-shape.js';
 import { extname, resolve } from 'node:path';
 import { diffReports, hasRegression, type ReadinessDiff, type ReportJson } from '../../diff/compare.js';
 import { UsageError } from '../../errors.js';
@@ -14,7 +17,7 @@ import { clock } from '../clock.js';
 import { ExitCode } from '../exit-code.js';
 import { diffOutputFormats } from '../formats.js';
 import type { Io } from '../io.js';
-import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
+import { checkOutputTargets, flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 
 export interface DiffOptions {
   format: string[];
@@ -29,10 +32,12 @@ export interface DiffOptions {
 export async function runDiff(options: DiffOptions, before: string, after: string, io: Io): Promise<ExitCode> {
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), diffOutputFormats, 'md', io.cwd);
   const now = clock(io.env)();
+  const inputs = [resolve(io.cwd, before), resolve(io.cwd, after)];
+  checkOutputTargets(outputs, io, inputs);
   const diff = diffReports(await loadSide(before, options, io, now), await loadSide(after, options, io, now));
   for (const output of outputs) {
-    writeOutput(output.path, await diffOutputFormats[output.format]!.render({ diff }), io);
-    if (output.path) io.stderr.write(`Wrote ${output.format} diff to ${displayPath(output.path, io.cwd)}\n`);
+    writeOutput(output.path, await diffOutputFormats[output.format]!.render({ diff }), io, { inputs });
+    if (output.path) io.stderr.write(`Wrote ${output.format} diff to ${inert(displayPath(output.path, io.cwd))}\n`);
   }
   if (options.failOnRegression && hasRegression(diff)) {
     io.stderr.write(`soc2-ready: readiness regressed: ${regressionSummary(diff)}.\n`);
@@ -45,13 +50,13 @@ export async function runDiff(options: DiffOptions, before: string, after: strin
 export async function loadSide(file: string, options: WorkspaceOptions, io: Io, now: string): Promise<ReportJson> {
   const path = resolve(io.cwd, file);
   const shown = displayPath(path, io.cwd);
-  if (!existsSync(path) || !statSync(path).isFile()) {
+  if (!existsSync(path)) {
     throw new UsageError(
       `File "${shown}" does not exist.`,
       'Each side is an answers file (YAML) or a `soc2-ready report --format json` output.',
     );
   }
-  const text = readFileSync(path, 'utf8');
+  const text = readTextFileOrThrow(path, shown, `"${shown}" is not valid.`);
   const json = extname(path).toLowerCase() === '.json';
   if (json || text.trimStart().startsWith('{')) {
     const report = parseReportJson(text, shown, json);
@@ -99,6 +104,12 @@ function parseReportJson(text: string, shown: string, strict: boolean): ReportJs
     throw new UsageError(
       `"${shown}" is not a \`soc2-ready report --format json\` output.`,
       'It needs "overall", "categories", "criteria" and "gaps".',
+    );
+  const problem = reportShapeProblem(r as Record<string, unknown>);
+  if (problem)
+    throw new UsageError(
+      `"${shown}" is not a valid \`soc2-ready report --format json\` output: ${problem}.`,
+      'Pass the unedited output of `soc2-ready report --format json`, or an answers file.',
     );
   return {
     ...r,

@@ -1,4 +1,5 @@
 /** `evidence`: the evidence request (PBC) list for the engagement, as Markdown, CSV, JSON or XLSX. */
+import { inert } from '../../text/terminal.js';
 import { auditReadiness } from '../../engagement/audit.js';
 import { evidenceHeader } from '../../evidence/header.js';
 import { evidenceRequests } from '../../evidence/requests.js';
@@ -31,10 +32,10 @@ export async function runEvidence(options: EvidenceOptions, io: Io): Promise<Exi
   const header = evidenceHeader(audit, ws.doc.organization ?? ws.config.organization, requests);
   const tool = { name: 'soc2-ready', version: await version() };
   const content = await evidenceOutputFormats[output!.format]!.render({ requests, header, tool, generatedAt: now });
-  writeOutput(output!.path, content, io);
+  writeOutput(output!.path, content, io, { inputs: ws.inputs });
   if (output!.path)
     io.stderr.write(
-      `Wrote ${requests.length} evidence requests (${output!.format}) to ${displayPath(output!.path, io.cwd)}\n`,
+      `Wrote ${requests.length} evidence requests (${output!.format}) to ${inert(displayPath(output!.path, io.cwd))}\n`,
     );
   if (audit.readiness.assumed) io.stderr.write(`soc2-ready: ${header.notes[0]}\n`);
   return ExitCode.ok;

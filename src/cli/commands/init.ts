@@ -1,10 +1,13 @@
 /** `init [dir]`: copies the built-in control library and a commented soc2-ready.yaml into a repository. */
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { UsageError } from '../../errors.js';
+import { writeFileAtomic } from '../../runtime/fs-atomic.js';
+import { withFsErrors } from '../../runtime/fs-errors.js';
+import { inert } from '../../text/terminal.js';
 import { builtinControlsDir, displayPath, schemaDir } from '../../runtime/paths.js';
-import { ExitCode } from '../exit-code.js';
 import type { Io } from '../io.js';
+import { ExitCode } from '../exit-code.js';
 
 export interface InitOptions {
   force?: boolean;
@@ -34,25 +37,16 @@ export async function runInit(dir: string | undefined, options: InitOptions, io:
     })),
   ];
   const configPath = join(target, 'soc2-ready.yaml');
-  const existing = [...plan.map((p) => p.to), configPath].filter((p) => existsSync(p));
-  if (existing.length > 0 && !options.force) {
-    const shown = existing.slice(0, 5).map((p) => displayPath(p, io.cwd));
-    const more = existing.length > 5 ? ` and ${existing.length - 5} more` : '';
-    throw new UsageError(
-      `Not overwriting existing files: ${shown.join(', ')}${more}.`,
-      'Pass --force to replace them, or choose another folder.',
-    );
-  }
-  for (const file of plan) {
-    mkdirSync(join(file.to, '..'), { recursive: true });
-    if (file.schema === undefined) copyFileSync(file.from, file.to);
-    else
-      writeFileSync(
-        file.to,
-        readFileSync(file.from, 'utf8').replace(SCHEMA_LINE, `# yaml-language-server: $schema=${file.schema}`),
-      );
-  }
-  writeFileSync(configPath, configTemplate(options.organization));
+  const files = [
+    ...plan.map((p) => ({ to: p.to, text: () => libraryText(p.from, p.schema) })),
+    { to: configPath, text: () => configTemplate(options.organization) },
+  ];
+  refuseExisting(
+    files.map((f) => f.to),
+    options.force === true,
+    io.cwd,
+  );
+  writeAllOrNothing(files, io.cwd);
   const rel = relative(io.cwd, target) || '.';
   io.stdout.write(
     `Created ${displayPath(configPath, io.cwd)} and ${controlFiles.length} control files under ${displayPath(join(target, 'controls'), io.cwd)}/.\n` +
@@ -61,6 +55,74 @@ export async function runInit(dir: string | undefined, options: InitOptions, io:
       `  soc2-ready assess${rel === '.' ? '' : ` --config ${displayPath(configPath, io.cwd)}`}   # answer the questionnaire\n`,
   );
   return ExitCode.ok;
+}
+
+/** Whether something (a file, a folder, even a dangling symlink) is at `path`. */
+function occupied(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function isSymlink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink();
+  } catch {
+    return false;
+  }
+}
+
+/** Existing files need --force; a symlink is never written through, even with --force. */
+function refuseExisting(targets: string[], force: boolean, cwd: string): void {
+  const shown = (paths: string[]) => {
+    const names = paths.slice(0, 5).map((p) => inert(displayPath(p, cwd)));
+    return `${names.join(', ')}${paths.length > 5 ? ` and ${paths.length - 5} more` : ''}`;
+  };
+  const links = targets.filter(isSymlink);
+  if (links.length > 0)
+    throw new UsageError(
+      `Not writing through symbolic links: ${shown(links)}.`,
+      'init writes real files only; remove the links or choose another folder.',
+    );
+  const existing = targets.filter(occupied);
+  if (existing.length > 0 && !force)
+    throw new UsageError(
+      `Not overwriting existing files: ${shown(existing)}.`,
+      'Pass --force to replace them, or choose another folder.',
+    );
+}
+
+/**
+ * Writes every file atomically; if one fails (e.g. a full disk), the files and folders this run
+ * created are removed again, so a rerun starts clean instead of refusing a half library.
+ */
+function writeAllOrNothing(files: { to: string; text: () => string }[], cwd: string): void {
+  const created: string[] = [];
+  try {
+    for (const file of files) {
+      const folder = dirname(file.to);
+      if (!occupied(folder)) {
+        const first = withFsErrors('creating', inert(displayPath(folder, cwd)), () =>
+          mkdirSync(folder, { recursive: true }),
+        );
+        if (first) created.push(first);
+      }
+      const isNew = !occupied(file.to);
+      writeFileAtomic(file.to, file.text(), { shown: inert(displayPath(file.to, cwd)) });
+      if (isNew) created.push(file.to);
+    }
+  } catch (cause) {
+    for (const path of created.reverse()) rmSync(path, { recursive: true, force: true });
+    throw cause;
+  }
+}
+
+function libraryText(from: string, schema: string | undefined): string {
+  const text = readFileSync(from, 'utf8');
+  return schema === undefined ? text : text.replace(SCHEMA_LINE, `# yaml-language-server: $schema=${schema}`);
 }
 
 function configTemplate(organization = 'Your Company'): string {

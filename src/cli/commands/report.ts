@@ -11,7 +11,8 @@ import { ExitCode } from '../exit-code.js';
 import { reportOutputFormats } from '../formats.js';
 import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
-import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
+import { checkOutputTargets, flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
+import { inert } from '../../text/terminal.js';
 import { reportMetaOf } from '../report-meta.js';
 import { auditReadiness } from '../../engagement/audit.js';
 
@@ -34,6 +35,8 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), reportOutputFormats, fallback, io.cwd);
   const now = clock(io.env)();
   const ws = loadWorkspace(options, io.cwd, now, true);
+  checkOutputTargets(outputs, io, ws.inputs);
+  for (const note of ws.notes) io.stderr.write(`${inert(note)}\n`);
   const assessment = assessWorkspace(ws);
   io.stderr.write((await import('../key-warnings.js')).keyNotApplicableWarnings(assessment, ws.answersDisplay));
   const input: ReportInput = {
@@ -50,8 +53,9 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
   };
   for (const output of outputs) {
     const level = output.path ? 0 : colorLevel(io.stdout, io.env, options.color);
-    writeOutput(output.path, await reportOutputFormats[output.format]!.render({ ...input, colorLevel: level }), io);
-    if (output.path) io.stderr.write(`Wrote ${output.format} report to ${displayPath(output.path, io.cwd)}\n`);
+    const document = await reportOutputFormats[output.format]!.render({ ...input, colorLevel: level });
+    writeOutput(output.path, document, io, { inputs: ws.inputs, workflowCommands: output.format === 'github' });
+    if (output.path) io.stderr.write(`Wrote ${output.format} report to ${inert(displayPath(output.path, io.cwd))}\n`);
   }
   if (inGithubActions(io.env))
     await annotateGithub(
