@@ -2,6 +2,7 @@
  * The formats each command offers: the registry's (src/formats/registry.ts) plus the coloured `text`
  * the CLI adds, so colour and terminal tables never reach the core.
  */
+import { shellWord } from '../text/terminal.js';
 import {
   checkFormats,
   diffFormats,
@@ -28,7 +29,9 @@ const reportText: Format<Colored<ReportInput>> = {
     const summary = renderSummary(input.assessment, input.colorLevel, {
       organization: input.meta.organization,
       topGaps: 10,
-      nextSteps: [`soc2-ready report --answers ${input.meta.answersFile} --format html -o soc2-readiness.html`],
+      nextSteps: [
+        `soc2-ready report --answers ${shellWord(input.meta.answersFile)} --format html -o soc2-readiness.html`,
+      ],
     });
     if (!input.meta.audit) return summary;
     const { renderAuditText } = await import('./audit-text.js');

@@ -48,8 +48,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<ExitCo
 
 /** commander exits 1 on usage mistakes; this tool reserves 1 for findings, so they become 2. */
 function commanderExit(e: CommanderError): ExitCode {
-  const benign = ['commander.helpDisplayed', 'commander.version', 'commander.help'];
+  const benign = ['commander.helpDisplayed', 'commander.version'];
   if (benign.includes(e.code)) return ExitCode.ok;
-  // `soc2-ready` alone prints help on stderr; that is a usage mistake too.
+  // `soc2-ready help` exits 0; `soc2-ready` alone prints help on stderr: a usage mistake (2).
+  if (e.code === 'commander.help' && e.exitCode === 0) return ExitCode.ok;
   return ExitCode.usage;
 }

@@ -7,7 +7,9 @@ import { serializeAnswers, type AnswersDocument } from '../answers.js';
 import type { EvidenceRef } from '../evidence/references.js';
 import type { OperatingHistory } from '../engagement/operations.js';
 import { planControls, type Answer } from '../questionnaire/plan.js';
+import { UsageError } from '../errors.js';
 import { writeFileAtomic } from '../runtime/fs-atomic.js';
+import { MAX_INPUT_BYTES } from '../runtime/read-file.js';
 import type { Workspace } from './workspace.js';
 
 /** The document as the command may read it; it changes only through the session. */
@@ -74,9 +76,14 @@ export class AnswersSession {
 
   private save(): void {
     this.ws.doc.updated = this.now();
-    writeFileAtomic(this.ws.answersPath, serializeAnswers(this.ws.doc, this.questionOrder()), {
-      shown: this.ws.answersDisplay,
-    });
+    const text = serializeAnswers(this.ws.doc, this.questionOrder());
+    // Never write a file this tool would then refuse to read.
+    if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
+      throw new UsageError(
+        `Not saving ${this.ws.answersDisplay}: it would be over the ${MAX_INPUT_BYTES / 1024 / 1024} MB limit for answers files; the file on disk is unchanged.`,
+        'Shorten the longest notes (keep long evidence in documents and link to them).',
+      );
+    writeFileAtomic(this.ws.answersPath, text, { shown: this.ws.answersDisplay });
   }
 
   /** Every question id in questionnaire order over all categories, so the file's order never depends on scope. */

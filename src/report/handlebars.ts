@@ -157,4 +157,6 @@ function registerHelpers(hb: Pick<HandlebarsApi, 'registerHelper'>): void {
   hb.registerHelper('cell', (value: unknown) => markdownCell(value));
   hb.registerHelper('eq', (a: unknown, b: unknown) => a === b);
   hb.registerHelper('inc', (n: number) => n + 1);
+  // Handlebars' own {{log}} prints to stdout, mixing text into a report written there: silenced.
+  hb.registerHelper('log', () => '');
 }

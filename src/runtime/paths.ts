@@ -23,6 +23,10 @@ export const templatesDir = fileURLToPath(new URL('../templates/', buildUrl));
 /** A path as the user should read it in messages: relative to cwd, with forward slashes. */
 export function displayPath(path: string, cwd: string): string {
   const rel = isAbsolute(path) ? relative(cwd, path) : path;
-  const shown = rel === '' ? '.' : rel;
+  // A relative path that climbs up to the root ("../../../etc") reads worse than the absolute one.
+  const ups = rel.split(sep).filter((part) => part === '..').length;
+  const depth = cwd.split(sep).filter((part) => part !== '').length;
+  const climbsToRoot = isAbsolute(path) && ups > 0 && ups >= depth;
+  const shown = climbsToRoot ? path : rel === '' ? '.' : rel;
   return sep === '/' ? shown : shown.split(sep).join('/');
 }

@@ -61,6 +61,11 @@ export function guardWorkflowCommands(text: string): string {
   return text.replace(/^([^\S\r\n\u2028\u2029]*)(::|##\[)/gm, '$1» $2');
 }
 
+/** A path or word as a POSIX shell reads it, for commands shown in hints: quoted when it needs to be. */
+export function shellWord(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
+}
+
 /** A copy of plain data with `fn` applied to every string in it (keys kept), e.g. a report view. */
 export function mapStrings<T>(value: T, fn: (s: string) => string): T {
   if (typeof value === 'string') return fn(value) as T;

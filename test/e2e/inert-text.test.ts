@@ -77,8 +77,8 @@ async function capture(dir: string, run: (io: FakeIo) => Promise<number>): Promi
 
 /** Raw control characters (newline allowed between lines) or a line that would start a workflow command. */
 function expectInert(text: string, where: string): void {
-  // HTML text may hold tab and CR (they are white space there); nothing else may reach any output raw.
-  const allowed = where.startsWith('html') ? /[\t\r]/g : /$^/g;
+  // HTML text may hold tab, CR and U+2028/9 (plain white space there); nothing else may reach any output raw.
+  const allowed = where.startsWith('html') ? /[\t\r\u2028\u2029]/g : /$^/g;
   const raw = text.replace(allowed, '').match(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2028\u2029]/)?.[0];
   expect([where, raw]).toEqual([where, undefined]);
   const forged = text

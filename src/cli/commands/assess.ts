@@ -2,7 +2,7 @@
 import { InterruptedError, UsageError } from '../../errors.js';
 import { checkWriteTarget } from '../../runtime/fs-atomic.js';
 import { lockAnswersFile } from '../../runtime/answers-lock.js';
-import { inert } from '../../text/terminal.js';
+import { inert, shellWord } from '../../text/terminal.js';
 import { recommendedScope } from '../../questionnaire/content.js';
 import {
   applies,
@@ -62,7 +62,7 @@ async function assessLocked(
 ): Promise<ExitCode> {
   const { painter } = await import('../print.js');
   const paint = painter(colorLevel(io.stderr, io.env, options.color));
-  const resumeHint = `Your answers are saved in ${ws.answersDisplay}. Run \`soc2-ready assess${ws.answersDisplay === 'soc2-answers.yaml' ? '' : ` --answers ${ws.answersDisplay}`}\` to continue.`;
+  const resumeHint = `Your answers are saved in ${ws.answersDisplay}. Run \`soc2-ready assess${ws.answersDisplay === 'soc2-answers.yaml' ? '' : ` --answers ${shellWord(ws.answersDisplay)}`}\` to continue.`;
   const prompter = deps.prompter ?? (await import('../prompter.js')).inquirerPrompter(resumeHint, io);
   const say = (text: string) => io.stderr.write(text);
   say(
@@ -85,8 +85,8 @@ async function assessLocked(
     `\n${renderSummary(assessment, colorLevel(io.stdout, io.env, options.color), {
       organization: session.doc.organization,
       nextSteps: [
-        `soc2-ready report --answers ${file} --format html -o soc2-readiness.html`,
-        `soc2-ready assess --review${file === 'soc2-answers.yaml' ? '' : ` --answers ${file}`}   # change answers`,
+        `soc2-ready report --answers ${shellWord(file)} --format html -o soc2-readiness.html`,
+        `soc2-ready assess --review${file === 'soc2-answers.yaml' ? '' : ` --answers ${shellWord(file)}`}   # change answers`,
       ],
     })}`,
   );
