@@ -212,3 +212,24 @@ describe('toStepSummary', () => {
     expect(cells).toEqual(['x|y.yaml:1', 'error', 'schema', 'Use a | b, not &lt;c&gt;.<br>Then \\| done &amp; go.']);
   });
 });
+
+describe('step summary size (L8)', () => {
+  test('100,000 diagnostics stay under 1 MiB: whole rows, then a count of the rows left out', () => {
+    const many: Diagnostic[] = Array.from({ length: 100_000 }, (_, i) => ({
+      code: 'unknown-criterion',
+      severity: 'error',
+      message: `Control "X-${i}" maps to "CC9.9", which is not a TSC 2017 criterion.`,
+      file: 'controls/a.yaml',
+      line: i + 1,
+      column: 5,
+    }));
+    const md = toStepSummary(findings([], many));
+    expect(Buffer.byteLength(md)).toBeLessThan(1024 * 1024);
+    const rows = md.split('\n').filter((l) => l.startsWith('| controls/a.yaml:'));
+    const last = md.trimEnd().split('\n').pop()!;
+    expect(last).toBe(
+      `${100_000 - rows.length} more rows not shown: the job summary is limited to 1 MiB. See the log or the report files.`,
+    );
+    expect(rows[rows.length - 1]).toMatch(/^\| controls\/a\.yaml:\d+:5 \| error \| unknown-criterion \| .* \|$/);
+  });
+});
