@@ -106,7 +106,8 @@ function explain(e: ErrorObject, subject: string, owner: string, path: PathSegme
       };
     case 'pattern':
       return {
-        message: `${capitalise(subject)} ${got} has the wrong form.`,
+        // The owner already names an id value ("id" of control "GOV 02"): don't print it twice.
+        message: `${capitalise(subject)}${subject.includes(got) ? '' : ` ${got}`} has the wrong form.`,
         hint: (e.parentSchema as { description?: string })?.description,
       };
     case 'minItems':
@@ -154,6 +155,8 @@ function describeOwner(data: unknown, path: PathSegment[], pathIsOwner = false):
 
 /** The offending value for a message: JSON, cut short, never throwing. */
 function shortJson(value: unknown): string {
+  const kind = yamlOnlyKind(value);
+  if (kind !== undefined) return kind;
   let text: string;
   try {
     text = JSON.stringify(value) ?? String(value);
@@ -161,6 +164,16 @@ function shortJson(value: unknown): string {
     text = Array.isArray(value) ? 'a list' : 'a mapping';
   }
   return text.length > 80 ? `${text.slice(0, 77)}...` : text;
+}
+
+/** Values YAML tags can make that JSON would misprint (a set as {}, .nan as null). */
+function yamlOnlyKind(value: unknown): string | undefined {
+  if (value instanceof Set) return 'a set';
+  if (value instanceof Map) return 'a mapping';
+  if (value instanceof Uint8Array) return 'binary data';
+  if (value instanceof Date) return 'a timestamp';
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value);
+  return undefined;
 }
 
 function typeName(type: string): string {
