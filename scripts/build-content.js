@@ -22,7 +22,7 @@ for (const file of readdirSync(join(root, 'criteria', 'schema')).filter((f) => f
 
 const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/load.js');
 const { readQuestionnaire } = await import('../dist/project/workspace.js');
-const { contentHash, SNAPSHOT_FILE } = await import('../dist/runtime/builtin-snapshot.js');
+const { shippedHashes, SNAPSHOT_FILE } = await import('../dist/runtime/builtin-snapshot.js');
 const { builtinControlsDir } = await import('../dist/runtime/paths.js');
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
@@ -32,11 +32,11 @@ if (loaded.diagnostics.length > 0) {
 }
 const files = loaded.files.map((f) => relative(builtinControlsDir, f));
 const snapshot = {
-  hash: contentHash(files),
   catalog: readBuiltinCatalog(),
   questionnaire: readQuestionnaire(),
   files,
   controls: loaded.controls,
+  hashes: shippedHashes(files),
 };
 writeFileSync(SNAPSHOT_FILE, JSON.stringify(snapshot));
 console.log(

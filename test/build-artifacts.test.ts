@@ -5,20 +5,21 @@
  * modules (tsc output, which npm test builds first) take the shortcuts; the src/ modules cannot.
  */
 import { describe, expect, test } from '@jest/globals';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readBuiltinCatalog, loadControlsDir } from '../src/project/load.js';
 import { assessWorkspace, loadWorkspace, readQuestionnaire } from '../src/project/workspace.js';
 import { builtinControlsDir } from '../src/runtime/paths.js';
-import { contentHash, type BuiltinSnapshot } from '../src/runtime/builtin-snapshot.js';
+import { shippedHashes, type BuiltinSnapshot } from '../src/runtime/builtin-snapshot.js';
 import { parseYamlSource, type PathSegment, type YamlSource } from '../src/yaml/source.js';
 import * as slowSchema from '../src/yaml/schema.js';
 import * as slowTemplates from '../src/report/handlebars.js';
 import { toReportView } from '../src/report/view.js';
 import { reportMetaOf } from '../src/cli/report-meta.js';
 import { auditReadiness } from '../src/engagement/audit.js';
-import { repoRoot } from './helpers/run-cli.js';
+import { repoRoot, runCli } from './helpers/run-cli.js';
 
 const dist = (path: string) => join(repoRoot, 'dist', path);
 const fromDist = <T>(path: string): Promise<T> => import(pathToFileURL(dist(path)).href) as Promise<T>;
@@ -73,11 +74,54 @@ test('the content snapshot equals a fresh parse of criteria/, and is current', (
   const snapshot = JSON.parse(readFileSync(dist('builtin-content.json'), 'utf8')) as BuiltinSnapshot;
   const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
   expect(loaded.diagnostics).toEqual([]);
-  expect(snapshot.hash).toBe(contentHash(snapshot.files));
+  expect(snapshot.hashes).toEqual(shippedHashes(snapshot.files));
   expect(snapshot.files).toEqual(loaded.files.map((f) => relative(builtinControlsDir, f)));
   expect(snapshot.catalog).toEqual(json(readBuiltinCatalog()));
   expect(snapshot.questionnaire).toEqual(json(readQuestionnaire()));
   expect(snapshot.controls).toEqual(json(loaded.controls));
+});
+
+describe('an init-ed project is read from the snapshot, file by file', () => {
+  const copy = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'soc2-init-copy-'));
+    expect(runCli(['init'], { cwd: dir }).status).toBe(0);
+    return dir;
+  };
+  type Load = typeof import('../src/project/load.js');
+
+  test('unchanged files give exactly what parsing them gives', async () => {
+    const dir = copy();
+    const fast = await fromDist<Load>('project/load.js');
+    expect(json(fast.loadControlsDir('controls', dir))).toEqual(json(loadControlsDir('controls', dir)));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('the snapshot knows the files init wrote, and not an edited one', async () => {
+    const dir = copy();
+    const snapshot = await fromDist<typeof import('../src/runtime/builtin-snapshot.js')>('runtime/builtin-snapshot.js');
+    const text = readFileSync(join(dir, 'controls', 'access.yaml'), 'utf8');
+    expect(text.startsWith('# yaml-language-server: $schema=./.schema/controls.schema.json\n')).toBe(true);
+    expect(snapshot.knownControlFile(text, 'a.yaml')?.map((c) => c.location.file)).toEqual(
+      loadControlsDir('controls', dir)
+        .controls.filter((c) => c.location.file === 'controls/access.yaml')
+        .map(() => 'a.yaml'),
+    );
+    expect(snapshot.knownControlFile(text.replace('weight: 3', 'weight: 2'), 'a.yaml')).toBeUndefined();
+    expect(snapshot.knownControlFile(`# note\n${text}`, 'a.yaml')).toBeUndefined();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  test('an edited file is parsed again, with exact positions', async () => {
+    const dir = copy();
+    const file = join(dir, 'controls', 'access.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/criteria: \[CC6\.1/, 'criteria: [CC6.1, CC6.99'));
+    const fast = (await fromDist<Load>('project/load.js')).loadControlsDir('controls', dir);
+    expect(json(fast)).toEqual(json(loadControlsDir('controls', dir)));
+    expect(fast.controls.filter((c) => c.criteria.includes('CC6.99')).map((c) => c.location.file)).toEqual([
+      'controls/access.yaml',
+    ]);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });
 
 describe('the fast YAML reader agrees with yaml (data, diagnostics and every position)', () => {

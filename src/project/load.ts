@@ -8,7 +8,12 @@ import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from '../config.j
 import { error, naturalCompare, warning, type Diagnostic } from '../diagnostics.js';
 import { UsageError } from '../errors.js';
 import { builtinCatalogFile, builtinControlsDir, displayPath } from '../runtime/paths.js';
-import { builtinSnapshot, type BuiltinSnapshot } from '../runtime/builtin-snapshot.js';
+import {
+  knownControlFile,
+  snapshotCatalog,
+  snapshotLibrary,
+  type BuiltinSnapshot,
+} from '../runtime/builtin-snapshot.js';
 import { environmentError, readTextFile } from '../runtime/read-file.js';
 import { describeFsError, withFsErrors } from '../runtime/fs-errors.js';
 
@@ -17,8 +22,8 @@ let builtinCatalog: Catalog | undefined;
 /** The shipped TSC 2017 catalog. A broken built-in catalog is a bug, not a user error. */
 export function readBuiltinCatalog(): Catalog {
   if (builtinCatalog) return builtinCatalog;
-  const snapshot = builtinSnapshot();
-  if (snapshot) return (builtinCatalog = snapshot.catalog);
+  const snapshot = snapshotCatalog();
+  if (snapshot) return (builtinCatalog = snapshot);
   const { catalog, diagnostics } = parseCatalog(readFileSync(builtinCatalogFile, 'utf8'), builtinCatalogFile);
   if (!catalog) throw new Error(`The built-in catalog is invalid: ${diagnostics[0]?.message}`);
   builtinCatalog = catalog;
@@ -128,7 +133,7 @@ export interface LoadedControls {
 export function loadControlsDir(dir: string, cwd: string): LoadedControls {
   const absolute = resolve(cwd, dir);
   const displayDir = displayPath(absolute, cwd);
-  const snapshot = resolve(absolute) === resolve(builtinControlsDir) ? builtinSnapshot() : undefined;
+  const snapshot = resolve(absolute) === resolve(builtinControlsDir) ? snapshotLibrary() : undefined;
   if (snapshot) return fromSnapshot(snapshot, absolute, cwd, displayDir);
   if (!existsSync(absolute)) {
     throw new UsageError(
@@ -151,6 +156,11 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
     const { text, diagnostic } = readTextFile(file, shown);
     if (diagnostic) {
       diagnostics.push(diagnostic);
+      continue;
+    }
+    const known = knownControlFile(text, shown);
+    if (known) {
+      controls.push(...known);
       continue;
     }
     const result = parseControlFile(text, shown);

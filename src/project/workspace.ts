@@ -16,7 +16,7 @@ import { ContentError, UsageError } from '../errors.js';
 import { readTextFileOrThrow } from '../runtime/read-file.js';
 import { resolveControlsDir } from './controls-dir.js';
 import { loadConfig, loadControlsDir, readBuiltinCatalog } from './load.js';
-import { builtinSnapshot } from '../runtime/builtin-snapshot.js';
+import { snapshotQuestionnaire } from '../runtime/builtin-snapshot.js';
 import { builtinControlsDir, builtinQuestionnaireFile, displayPath } from '../runtime/paths.js';
 import { parseQuestionnaire, type QuestionnaireContent } from '../questionnaire/content.js';
 import { planControls, type PlannedControl } from '../questionnaire/plan.js';
@@ -48,8 +48,8 @@ export interface Workspace {
 }
 
 export function readQuestionnaire(): QuestionnaireContent {
-  const snapshot = builtinSnapshot();
-  if (snapshot) return snapshot.questionnaire;
+  const snapshot = snapshotQuestionnaire();
+  if (snapshot) return snapshot;
   const { content, diagnostics } = parseQuestionnaire(
     readFileSync(builtinQuestionnaireFile, 'utf8'),
     builtinQuestionnaireFile,
