@@ -1,6 +1,7 @@
 import { error, type Diagnostic } from '../diagnostics.js';
 import { schemaDiagnostics } from '../yaml/schema.js';
 import type { Catalog, Criterion } from './types.js';
+import type { RawCatalogFile } from './catalog-file.generated.js';
 import { parseYamlSource } from '../yaml/source.js';
 
 export interface CatalogResult {
@@ -14,7 +15,7 @@ export function parseCatalog(text: string, file: string): CatalogResult {
   if (source.diagnostics.length > 0) return { diagnostics: source.diagnostics };
   const diagnostics = schemaDiagnostics('catalog', source);
   if (diagnostics.length > 0) return { diagnostics };
-  const raw = source.data as Catalog;
+  const raw = source.data as RawCatalogFile;
   const catalog: Catalog = {
     ...raw,
     criteria: raw.criteria.map((c) => ({ ...c, pointsOfFocus: c.pointsOfFocus ?? [] })),

@@ -1,40 +1,12 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { schemaCheck } from '../yaml/schema.js';
-import type { Choice, Control, CriterionLink, Frequency, LinkRole, Question } from './types.js';
+import type { Control, CriterionLink, Question } from './types.js';
+import type { RawControl, RawControlsFile, RawCriterionLink, RawQuestion } from './controls-file.generated.js';
 import { parseYamlSource, type YamlSource } from '../yaml/source.js';
 
 export interface ControlFileResult {
   controls: Control[];
   diagnostics: Diagnostic[];
-}
-
-interface RawChoice {
-  value: string;
-  label?: string;
-  score: number;
-  next?: string;
-}
-interface RawQuestion {
-  id: string;
-  text: string;
-  help?: string;
-  gate?: boolean;
-  when?: { question: string; in: string[] };
-  choices: RawChoice[];
-}
-interface RawControl {
-  id: string;
-  title: string;
-  criteria: (string | { id: string; role?: LinkRole })[];
-  category?: string;
-  key?: boolean;
-  description?: string;
-  weight?: number;
-  frequency?: Frequency;
-  owner?: string;
-  evidence?: string[];
-  remediation?: string;
-  questions?: RawQuestion[];
 }
 
 /**
@@ -49,27 +21,22 @@ export function parseControlFile(text: string, file: string): ControlFileResult 
   const fileLevel = paths.some((p) => p[0] !== 'controls' || typeof p[1] !== 'number');
   if (fileLevel) return { controls: [], diagnostics };
   const invalid = new Set(paths.map((p) => p[1] as number));
-  const raw = (source.data as { controls: RawControl[] }).controls;
+  const raw = (source.data as RawControlsFile).controls;
   const controls = raw.flatMap((c, i) => (invalid.has(i) ? [] : [toControl(c, i, source)]));
   return { controls, diagnostics };
 }
 
+/** The control as written, with its defaults filled in, its links resolved and its positions. */
 function toControl(raw: RawControl, index: number, source: YamlSource): Control {
   const at = (...path: (string | number)[]) => source.locate(['controls', index, ...path]);
   const links = raw.criteria.map(toLink);
   return {
-    id: raw.id,
-    title: raw.title,
+    ...raw,
     criteria: links.map((l) => l.id),
     links,
-    ...(raw.category !== undefined && { category: raw.category }),
     key: raw.key ?? false,
-    description: raw.description,
     weight: raw.weight ?? 1,
-    frequency: raw.frequency,
-    owner: raw.owner,
     evidence: raw.evidence ?? [],
-    remediation: raw.remediation,
     questions: (raw.questions ?? []).map(toQuestion),
     location: { file: source.file, ...at('id') },
     criteriaLocations: raw.criteria.map((c, i) =>
@@ -82,23 +49,10 @@ function toControl(raw: RawControl, index: number, source: YamlSource): Control 
   };
 }
 
-function toLink(raw: RawControl['criteria'][number]): CriterionLink {
+function toLink(raw: RawCriterionLink): CriterionLink {
   return typeof raw === 'string' ? { id: raw, role: 'primary' } : { id: raw.id, role: raw.role ?? 'primary' };
 }
 
 function toQuestion(raw: RawQuestion): Question {
-  const choices: Choice[] = raw.choices.map((c) => ({
-    value: c.value,
-    label: c.label ?? c.value,
-    score: c.score,
-    ...(c.next !== undefined && { next: c.next }),
-  }));
-  return {
-    id: raw.id,
-    text: raw.text,
-    help: raw.help,
-    ...(raw.gate !== undefined && { gate: raw.gate }),
-    when: raw.when,
-    choices,
-  };
+  return { ...raw, choices: raw.choices.map((c) => ({ ...c, label: c.label ?? c.value })) };
 }

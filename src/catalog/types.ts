@@ -1,49 +1,31 @@
 import type { Position } from '../diagnostics.js';
+import type { RawCatalogFile } from './catalog-file.generated.js';
+import type { RawChoice, RawControl, RawCriterionLink, RawQuestion } from './controls-file.generated.js';
 
-export interface Category {
-  id: string;
-  name: string;
-  /** Security is the only category that is always in scope. */
-  optional: boolean;
-  summary: string;
-}
+/** A category as the catalog file gives it. */
+export type Category = RawCatalogFile['categories'][number];
 
-export interface Criterion {
-  id: string;
-  category: string;
-  /** e.g. "CC6 Logical and Physical Access Controls" */
-  series: string;
-  title: string;
+/** A criterion as the catalog file gives it; `pointsOfFocus` defaults to none. */
+export interface Criterion extends RawCriterion {
   /** Prompts in our own words; never scored. */
   pointsOfFocus: string[];
 }
+type RawCriterion = RawCatalogFile['criteria'][number];
 
-export interface Catalog {
-  framework: string;
-  version: string;
-  source: string;
-  categories: Category[];
+export interface Catalog extends RawCatalogFile {
   /** In AICPA document order; every list of criteria in the tool follows this order. */
   criteria: Criterion[];
 }
 
-export type Frequency = 'continuous' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'annually' | 'on-event';
+export type Frequency = NonNullable<RawControl['frequency']>;
 
-export interface Choice {
-  value: string;
+/** A choice as written, with its label defaulted to its value. */
+export interface Choice extends RawChoice {
   label: string;
-  score: number;
-  /** What to do from this answer; reports prefer it to the control's remediation. */
-  next?: string;
 }
 
-export interface Question {
-  id: string;
-  text: string;
-  help?: string;
-  /** Marked `gate: true`; without a mark the control's first question is its gate. */
-  gate?: boolean;
-  when?: { question: string; in: string[] };
+/** A question as written, its choices' labels defaulted. */
+export interface Question extends RawQuestion {
   choices: Choice[];
 }
 
@@ -52,30 +34,24 @@ export interface SourceLocation extends Partial<Position> {
 }
 
 /** primary: counts whenever the criterion is in scope; supporting: only when the control's home category is. */
-export type LinkRole = 'primary' | 'supporting';
+export type LinkRole = NonNullable<Exclude<RawCriterionLink, string>['role']>;
 
 export interface CriterionLink {
   id: string;
   role: LinkRole;
 }
 
-export interface Control {
-  id: string;
-  title: string;
+/**
+ * A control: the fields of its file entry (RawControl, generated from controls.schema.json) with the
+ * defaults filled in and the criterion links resolved, plus where it was written (for diagnostics).
+ */
+export interface Control extends RawControl {
   /** Every linked criterion id, in file order, whatever its role. */
   criteria: string[];
   /** The same links with their roles; absent means every link is primary (see linksOf). */
   links?: CriterionLink[];
-  /** The home category as written (`category:`); see homeCategory for the default. */
-  category?: string;
-  /** A key control caps the status of its criteria and offers no "Not applicable". */
-  key?: boolean;
-  description?: string;
   weight: number;
-  frequency?: Frequency;
-  owner?: string;
   evidence: string[];
-  remediation?: string;
   /** As written; empty when the file gives none (the questionnaire then asks its default question). */
   questions: Question[];
   location: SourceLocation;
