@@ -8,7 +8,7 @@ import { join } from 'node:path';
 
 export const EXAMPLES_EPOCH = '1795000000'; // 2026-11-18T11:06:40Z
 const root = fileURLToPath(new URL('../examples/', import.meta.url));
-const bin = fileURLToPath(new URL('../bin/soc2-ready.js', import.meta.url));
+const bin = fileURLToPath(new URL('../bin/soc2-ready.cjs', import.meta.url));
 
 for (const name of readdirSync(root).sort()) {
   const dir = join(root, name);

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
-export const binPath = fileURLToPath(new URL('../../bin/soc2-ready.js', import.meta.url));
+export const binPath = fileURLToPath(new URL('../../bin/soc2-ready.cjs', import.meta.url));
 
 export interface CliResult {
   status: number | null;
