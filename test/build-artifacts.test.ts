@@ -17,7 +17,8 @@ import { parseYamlSource, type PathSegment, type YamlSource } from '../src/yaml/
 import * as slowSchema from '../src/yaml/schema.js';
 import * as slowTemplates from '../src/report/handlebars.js';
 import { toReportView } from '../src/report/view.js';
-import { reportMetaOf } from '../src/cli/report-meta.js';
+import { reportMetaOf } from '../src/report/meta.js';
+import { toolInfo } from '../src/cli/version.js';
 import { auditReadiness } from '../src/engagement/audit.js';
 import { repoRoot, runCli } from './helpers/run-cli.js';
 
@@ -175,7 +176,7 @@ describe('the precompiled templates render what compiling the templates renders'
     const ws = loadWorkspace({}, cwd, now, true);
     const assessment = assessWorkspace(ws);
     const audit = auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now);
-    const view = toReportView(assessment, ws.catalog, { ...(await reportMetaOf(ws, now)), audit });
+    const view = toReportView(assessment, ws.catalog, { ...reportMetaOf(ws, now, await toolInfo()), audit });
     expect(fast.compileReport(format, undefined, cwd)(view)).toBe(
       slowTemplates.compileReport(format, undefined, cwd)(view),
     );

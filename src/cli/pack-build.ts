@@ -14,14 +14,15 @@ import {
   type PackFile,
 } from '../pack/manifest.js';
 import { assessWorkspace, type Workspace } from '../project/workspace.js';
-import { reportMetaOf } from './report-meta.js';
+import { reportMetaOf } from '../report/meta.js';
+import { toolInfo } from './version.js';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
 /** Every file of the pack, manifest.json included, for an answers file loaded as `ws`. */
 export async function packFiles(ws: Workspace, now: string, cwd: string): Promise<PackFile[]> {
   const assessment = assessWorkspace(ws);
-  const meta = await reportMetaOf(ws, now);
+  const meta = reportMetaOf(ws, now, await toolInfo());
   const audit = auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now);
   const input: ReportInput = {
     assessment,

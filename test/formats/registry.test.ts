@@ -12,7 +12,8 @@ import {
   verifyOutputFormats,
 } from '../../src/cli/formats.js';
 import { error } from '../../src/diagnostics.js';
-import { reportMetaOf } from '../../src/cli/report-meta.js';
+import { reportMetaOf } from '../../src/report/meta.js';
+import { toolInfo } from '../../src/cli/version.js';
 import { diffReports } from '../../src/diff/compare.js';
 import type { CheckInput, ReportInput, VerifyInput } from '../../src/formats/registry.js';
 import { checkProject } from '../../src/project/check.js';
@@ -32,7 +33,7 @@ async function reportInput(): Promise<ReportInput> {
   return {
     assessment: assessWorkspace(ws),
     catalog: ws.catalog,
-    meta: await reportMetaOf(ws, NOW),
+    meta: reportMetaOf(ws, NOW, await toolInfo()),
     doc: ws.doc,
     cwd: example,
     location: { file: ws.answersDisplay },

@@ -9,7 +9,7 @@ import { checkOutputFormats } from '../formats.js';
 import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
 import { checkOutputTargets, flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
-import { version } from '../version.js';
+import { toolInfo } from '../version.js';
 
 export interface CheckOptions {
   controls?: string;
@@ -30,7 +30,7 @@ export async function runCheck(options: CheckOptions, io: Io): Promise<ExitCode>
   const input: CheckInput = {
     result,
     catalog,
-    tool: { name: 'soc2-ready', version: await version() },
+    tool: await toolInfo(),
     generatedAt: clock(io.env)(),
     location,
   };

@@ -12,7 +12,8 @@ import { UsageError } from '../../errors.js';
 import { displayPath } from '../../runtime/paths.js';
 import { toReportJson } from '../../report/json.js';
 import { assessWorkspace, loadWorkspace, type WorkspaceOptions } from '../../project/workspace.js';
-import { reportMetaOf } from '../report-meta.js';
+import { reportMetaOf } from '../../report/meta.js';
+import { toolInfo } from '../version.js';
 import { clock } from '../clock.js';
 import { ExitCode } from '../exit-code.js';
 import { diffOutputFormats } from '../formats.js';
@@ -73,7 +74,7 @@ export async function scoreAnswersFile(
   now: string,
 ): Promise<ReportJson> {
   const ws = loadWorkspace({ answers, controls: options.controls, config: options.config }, cwd, now, true);
-  return toReportJson(assessWorkspace(ws), await reportMetaOf(ws, now));
+  return toReportJson(assessWorkspace(ws), reportMetaOf(ws, now, await toolInfo()));
 }
 
 /**

@@ -10,7 +10,7 @@ import { ExitCode } from '../exit-code.js';
 import { evidenceOutputFormats } from '../formats.js';
 import type { Io } from '../io.js';
 import { resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
-import { version } from '../version.js';
+import { toolInfo } from '../version.js';
 
 export interface EvidenceOptions {
   answers?: string;
@@ -30,7 +30,7 @@ export async function runEvidence(options: EvidenceOptions, io: Io): Promise<Exi
   const audit = auditReadiness(assessWorkspace(ws), ws.config.engagement, ws.doc.operations, now);
   const requests = evidenceRequests(audit);
   const header = evidenceHeader(audit, ws.doc.organization ?? ws.config.organization, requests);
-  const tool = { name: 'soc2-ready', version: await version() };
+  const tool = await toolInfo();
   const content = await evidenceOutputFormats[output!.format]!.render({ requests, header, tool, generatedAt: now });
   writeOutput(output!.path, content, io, { inputs: ws.inputs });
   if (output!.path)

@@ -13,7 +13,8 @@ import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
 import { checkOutputTargets, flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
 import { inert } from '../../text/terminal.js';
-import { reportMetaOf } from '../report-meta.js';
+import { reportMetaOf } from '../../report/meta.js';
+import { toolInfo } from '../version.js';
 import { auditReadiness } from '../../engagement/audit.js';
 
 export interface ReportOptions {
@@ -43,7 +44,7 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
     assessment,
     catalog: ws.catalog,
     meta: {
-      ...(await reportMetaOf(ws, now)),
+      ...reportMetaOf(ws, now, await toolInfo()),
       audit: auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now),
     },
     doc: ws.doc,

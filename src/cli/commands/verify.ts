@@ -13,7 +13,7 @@ import { verifyOutputFormats } from '../formats.js';
 import { annotateGithub, inGithubActions } from '../github-actions.js';
 import type { Io } from '../io.js';
 import { flagsOf, resolveOutputs, writeOutput, type OutputFlag } from '../outputs.js';
-import { version } from '../version.js';
+import { toolInfo } from '../version.js';
 
 export interface VerifyOptions {
   answers?: string;
@@ -47,7 +47,7 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<ExitCod
   const input: VerifyInput = {
     diagnostics: sortDiagnostics(diagnostics),
     summary,
-    tool: { name: 'soc2-ready', version: await version() },
+    tool: await toolInfo(),
     generatedAt: now,
   };
   for (const output of outputs) {

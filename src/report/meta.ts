@@ -1,16 +1,18 @@
-import type { ReportMeta } from '../report/view.js';
+import type { ReportMeta } from './view.js';
 import { staleAnswerIds } from '../questionnaire/plan.js';
 import type { Workspace } from '../project/workspace.js';
-import { version } from './version.js';
 
-/** What a report says about its own making: organization, sources, time, tool, stale answers. */
-export async function reportMetaOf(ws: Workspace, now: string): Promise<ReportMeta> {
+/**
+ * What a report says about its own making: organization, sources, time, tool, stale answers. Pure: the
+ * caller passes the clock's `now` and the tool's name and version (the CLI reads them from package.json).
+ */
+export function reportMetaOf(ws: Workspace, now: string, tool: ReportMeta['tool']): ReportMeta {
   return {
     organization: ws.doc.organization,
     answersFile: ws.answersDisplay,
     controlsSource: ws.controlsLabel,
     generatedAt: now,
-    tool: { name: 'soc2-ready', version: await version() },
+    tool,
     staleAnswers: staleAnswerIds(ws.controls, ws.doc.answers, ws.content),
     scope: {
       system: ws.config.system,
