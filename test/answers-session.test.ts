@@ -34,7 +34,10 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 test('every change is saved at once, stamped with the time, answers in questionnaire order', () => {
-  const session = new AnswersSession(loadWorkspace({ controls: 'controls' }, dir, now(), false), now);
+  const session = new AnswersSession(
+    loadWorkspace({ controls: 'controls', cwd: dir, now: now(), mustExist: false }),
+    now,
+  );
   session.setOrganization('Acme');
   expect(onDisk()).toMatchObject({ organization: 'Acme', updated: '2026-11-22T10:00:01.000Z', answers: {} });
   session.setScoping('availability.customers', 'yes');

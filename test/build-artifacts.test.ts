@@ -173,7 +173,7 @@ describe('the precompiled templates render what compiling the templates renders'
     const fast = await fromDist<typeof slowTemplates>('report/handlebars.js');
     const cwd = join(repoRoot, 'examples', example);
     const now = '2026-11-22T10:00:00.000Z';
-    const ws = loadWorkspace({}, cwd, now, true);
+    const ws = loadWorkspace({ cwd, now, mustExist: true });
     const assessment = assessWorkspace(ws);
     const audit = auditReadiness(assessment, ws.config.engagement, ws.doc.operations, now);
     const view = toReportView(assessment, ws.catalog, { ...reportMetaOf(ws, now, await toolInfo()), audit });

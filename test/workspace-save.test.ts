@@ -27,7 +27,7 @@ describe('saving answers', () => {
     const note = 'n'.repeat(4 * 1024 * 1024 - 2000);
     const text = `version: 1\nscope: [security]\nanswers:\n  GOV-01.code:\n    value: "no"\n    note: ${note}\n`;
     writeFileSync(join(dir, 'a.yaml'), text);
-    const ws = loadWorkspace({ answers: 'a.yaml' }, dir, '2026-01-01T00:00:00.000Z', true);
+    const ws = loadWorkspace({ answers: 'a.yaml', cwd: dir, now: '2026-01-01T00:00:00.000Z', mustExist: true });
     const session = new AnswersSession(ws, () => '2026-01-02T00:00:00.000Z');
     let error: unknown;
     try {

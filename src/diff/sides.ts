@@ -45,7 +45,7 @@ export function loadSide(file: string, context: SideContext): ReportJson {
 /** Scores an answers file exactly as `report --format json` would (same workspace, same assessment). */
 function scoreAnswersFile(answers: string, context: SideContext): ReportJson {
   const { controls, config, cwd, now, tool } = context;
-  const ws = loadWorkspace({ answers, controls, config }, cwd, now, true);
+  const ws = loadWorkspace({ answers, controls, config, cwd, now, mustExist: true });
   return toReportJson(assessWorkspace(ws), reportMetaOf(ws, now, tool));
 }
 

@@ -58,7 +58,17 @@ export function readQuestionnaire(): QuestionnaireContent {
   return content;
 }
 
-export function loadWorkspace(options: WorkspaceOptions, cwd: string, now: string, mustExist: boolean): Workspace {
+export interface LoadWorkspaceOptions extends WorkspaceOptions {
+  /** The folder relative flags and the config file are found from. */
+  cwd: string;
+  /** The clock's time: the `created`/`updated` stamps of a new answers file. */
+  now: string;
+  /** true: a missing answers file is a usage error (report, pack…); false: `assess` starts one. */
+  mustExist: boolean;
+}
+
+export function loadWorkspace(options: LoadWorkspaceOptions): Workspace {
+  const { cwd, now, mustExist } = options;
   const loadedConfig = loadConfig(cwd, options.config);
   if (hasErrors(loadedConfig.diagnostics))
     throw new ContentError(loadedConfig.diagnostics, 'soc2-ready.yaml is not valid.');

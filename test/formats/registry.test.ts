@@ -29,7 +29,7 @@ const NOW = '2026-11-22T10:00:00.000Z';
 const example = join(repoRoot, 'examples', 'mature-saas');
 
 async function reportInput(): Promise<ReportInput> {
-  const ws = loadWorkspace({}, example, NOW, true);
+  const ws = loadWorkspace({ cwd: example, now: NOW, mustExist: true });
   return {
     assessment: assessWorkspace(ws),
     catalog: ws.catalog,
@@ -80,7 +80,7 @@ describe('the format registry', () => {
   });
 
   test.each(Object.keys(evidenceOutputFormats))('evidence renders %s', async (name) => {
-    const ws = loadWorkspace({}, example, NOW, true);
+    const ws = loadWorkspace({ cwd: example, now: NOW, mustExist: true });
     const audit = auditReadiness(assessWorkspace(ws), ws.config.engagement, ws.doc.operations, NOW);
     const requests = evidenceRequests(audit);
     const header = evidenceHeader(audit, ws.doc.organization, requests);

@@ -41,13 +41,14 @@ export interface AssessDeps {
 export async function runAssess(options: AssessOptions, io: Io, deps: AssessDeps = {}): Promise<ExitCode> {
   if (deps.requireTerminal !== false) assertInteractive(io);
   const now = deps.now ?? (() => new Date().toISOString());
-  const first = loadWorkspace(options, io.cwd, now(), false);
+  const load = () => loadWorkspace({ ...options, cwd: io.cwd, now: now(), mustExist: false });
+  const first = load();
   // Before the first question: the answers file must be writable, and no other assess may edit it.
   checkWriteTarget(first.answersPath, { shown: first.answersDisplay });
   const lock = lockAnswersFile(first.answersPath, first.answersDisplay);
   try {
     // Read again under the lock: another session may have saved since the first read.
-    return await assessLocked(loadWorkspace(options, io.cwd, now(), false), options, io, deps, now);
+    return await assessLocked(load(), options, io, deps, now);
   } finally {
     lock.release();
   }

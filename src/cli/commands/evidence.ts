@@ -26,7 +26,7 @@ export async function runEvidence(options: EvidenceOptions, io: Io): Promise<Exi
   if (options.output !== undefined) flags.push({ kind: 'output', value: options.output });
   const [output] = resolveOutputs(flags, evidenceOutputFormats, 'md', io.cwd);
   const now = clock(io.env)();
-  const ws = loadWorkspace(options, io.cwd, now, true);
+  const ws = loadWorkspace({ ...options, cwd: io.cwd, now, mustExist: true });
   const audit = auditReadiness(assessWorkspace(ws), ws.config.engagement, ws.doc.operations, now);
   const requests = evidenceRequests(audit);
   const header = evidenceHeader(audit, ws.doc.organization ?? ws.config.organization, requests);

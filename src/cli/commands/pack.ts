@@ -28,7 +28,7 @@ export async function runPack(options: PackOptions, io: Io): Promise<ExitCode> {
       'Example: soc2-ready pack -o acme-audit.zip',
     );
   const now = clock(io.env)();
-  const ws = loadWorkspace(options, io.cwd, now, true);
+  const ws = loadWorkspace({ ...options, cwd: io.cwd, now, mustExist: true });
   const [{ packFiles }, { zipFiles }] = await Promise.all([import('../pack-build.js'), import('../../pack/zip.js')]);
   const files = await packFiles(ws, now, io.cwd);
   const path = resolve(io.cwd, options.output);

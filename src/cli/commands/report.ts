@@ -35,7 +35,7 @@ export async function runReport(options: ReportOptions, io: Io): Promise<ExitCod
   const fallback = io.stdout.isTTY ? 'text' : 'md';
   const outputs = resolveOutputs(options.outputs ?? flagsOf(options), reportOutputFormats, fallback, io.cwd);
   const now = clock(io.env)();
-  const ws = loadWorkspace(options, io.cwd, now, true);
+  const ws = loadWorkspace({ ...options, cwd: io.cwd, now, mustExist: true });
   checkOutputTargets(outputs, io, ws.inputs);
   for (const note of ws.notes) io.stderr.write(`${inert(note)}\n`);
   const assessment = assessWorkspace(ws);

@@ -36,7 +36,7 @@ export async function runVerify(options: VerifyOptions, io: Io): Promise<ExitCod
   const summary: VerifySummary = { asOf, require, controls: 0, references: { file: 0, url: 0, ticket: 0 } };
   let diagnostics: Diagnostic[];
   try {
-    const ws = loadWorkspace(options, io.cwd, now, true);
+    const ws = loadWorkspace({ ...options, cwd: io.cwd, now, mustExist: true });
     const { verifyWorkspace } = await import('../verify-workspace.js');
     diagnostics = await verifyWorkspace(ws, summary);
   } catch (cause) {
