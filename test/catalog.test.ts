@@ -1,6 +1,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { readFileSync } from 'node:fs';
 import { parseCatalog } from '../src/catalog/catalog.js';
+import { checkRules } from '../src/catalog/rules.js';
+import { catalog as tiny, control } from './helpers/world.js';
 import { readBuiltinCatalog } from '../src/project/load.js';
 import { builtinCatalogFile } from '../src/runtime/paths.js';
 
@@ -73,6 +75,40 @@ const POINTS_OF_FOCUS: Record<string, number> = {
   'P7.1': 2,
   'P8.1': 6,
 };
+
+describe('messages name the framework of the loaded catalog', () => {
+  const minimal = [
+    'framework: Demo Criteria',
+    'version: "1"',
+    'source: https://example.com/demo',
+    'categories: [{ id: security, name: Security, optional: false, summary: Always. }]',
+    'criteria: [{ id: D1.1, category: security, series: D1 Demo, title: A demo criterion }]',
+  ];
+
+  test('shortName as written; without one, the framework', () => {
+    expect(catalog.shortName).toBe('TSC 2017');
+    expect(parseCatalog([...minimal, 'shortName: Demo 1'].join('\n'), 'demo.yaml').catalog?.shortName).toBe('Demo 1');
+    expect(parseCatalog(minimal.join('\n'), 'demo.yaml').catalog?.shortName).toBe('Demo Criteria');
+  });
+
+  test('an unknown criterion is "not a <shortName> criterion" for controls, exclusions and subservice', () => {
+    const named = { ...tiny, shortName: 'Demo 1' };
+    const diagnostics = checkRules({
+      catalog: named,
+      controls: [control('X-1', ['ZZ1.1'])],
+      scope: new Set(['security']),
+      exclusions: [{ criterion: 'ZZ2.2', reason: 'r' }],
+      subservice: [
+        { name: 'Cloud', services: [], method: 'carve-out', criteria: ['ZZ3.3'], csocs: [], monitoredBy: ['X-1'] },
+      ],
+    });
+    expect(diagnostics.filter((d) => d.code === 'unknown-criterion').map((d) => d.message)).toEqual([
+      'Control "X-1" maps to "ZZ1.1", which is not a Demo 1 criterion.',
+      'Exclusion names "ZZ2.2", which is not a Demo 1 criterion.',
+      'Subservice organisation "Cloud" names "ZZ3.3", which is not a Demo 1 criterion.',
+    ]);
+  });
+});
 
 describe('the built-in TSC 2017 catalog', () => {
   test('parses without diagnostics', () => {

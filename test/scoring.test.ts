@@ -12,6 +12,7 @@ import { readQuestionnaire } from '../src/project/workspace.js';
 const catalog: Catalog = {
   framework: 'test',
   version: '1',
+  shortName: 'test',
   source: 'x',
   categories: [
     { id: 'security', name: 'Security', optional: false, summary: '' },

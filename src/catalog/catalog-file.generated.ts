@@ -5,6 +5,8 @@
 export interface RawCatalogFile {
   framework: string;
   version: string;
+  /** How messages name the framework, e.g. "a TSC 2017 criterion". Default: framework. */
+  shortName?: string;
   source: string;
   categories: {
     id: string;

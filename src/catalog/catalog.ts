@@ -18,6 +18,7 @@ export function parseCatalog(text: string, file: string): CatalogResult {
   const raw = source.data as RawCatalogFile;
   const catalog: Catalog = {
     ...raw,
+    shortName: raw.shortName ?? raw.framework,
     criteria: raw.criteria.map((c) => ({ ...c, pointsOfFocus: c.pointsOfFocus ?? [] })),
   };
   const categoryIds = new Set(catalog.categories.map((c) => c.id));

@@ -35,12 +35,13 @@ export const RESERVED_VALUES = ['not-sure', 'not-applicable'];
 
 const unknownCriteria: Rule = ({ controls, criterionIds, catalog, diagnostics }) => {
   const ids = catalog.criteria.map((c) => c.id);
+  const framework = catalog.shortName;
   for (const control of controls) {
     control.criteria.forEach((id, i) => {
       if (criterionIds.has(id)) return;
       const near = closest(id, ids);
       diagnostics.push(
-        error('unknown-criterion', `Control "${control.id}" maps to "${id}", which is not a TSC 2017 criterion.`, {
+        error('unknown-criterion', `Control "${control.id}" maps to "${id}", which is not a ${framework} criterion.`, {
           file: control.location.file,
           ...control.criteriaLocations[i],
           hint:
@@ -175,10 +176,14 @@ const exclusionRules: Rule = ({ exclusions, criterionIds, catalog, diagnostics }
     if (!criterionIds.has(exclusion.criterion)) {
       const near = closest(exclusion.criterion, ids);
       diagnostics.push(
-        error('unknown-criterion', `Exclusion names "${exclusion.criterion}", which is not a TSC 2017 criterion.`, {
-          ...exclusion.location,
-          hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : undefined,
-        }),
+        error(
+          'unknown-criterion',
+          `Exclusion names "${exclusion.criterion}", which is not a ${catalog.shortName} criterion.`,
+          {
+            ...exclusion.location,
+            hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : undefined,
+          },
+        ),
       );
     }
     if (seen.has(exclusion.criterion)) {
@@ -221,7 +226,7 @@ const subserviceRules: Rule = ({ subservice = [], controls, criterionIds, catalo
       diagnostics.push(
         error(
           'unknown-criterion',
-          `Subservice organisation "${entry.name}" names "${id}", which is not a TSC 2017 criterion.`,
+          `Subservice organisation "${entry.name}" names "${id}", which is not a ${catalog.shortName} criterion.`,
           {
             ...entry.criteriaLocations?.[i],
             hint:

@@ -13,6 +13,7 @@ export interface Criterion extends RawCriterion {
 type RawCriterion = RawCatalogFile['criteria'][number];
 
 export interface Catalog extends RawCatalogFile {
+  shortName: string;
   /** In AICPA document order; every list of criteria in the tool follows this order. */
   criteria: Criterion[];
 }

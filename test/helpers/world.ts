@@ -4,6 +4,7 @@ import type { Catalog, Control, CriterionLink, Question } from '../../src/catalo
 export const catalog: Catalog = {
   framework: 'test',
   version: '1',
+  shortName: 'test',
   source: 'x',
   categories: [
     { id: 'security', name: 'Security', optional: false, summary: '' },

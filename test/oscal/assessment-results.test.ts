@@ -20,6 +20,7 @@ const VERSIONS = Object.keys(OSCAL_SCHEMAS) as SchemaVersion[];
 const catalog: Catalog = {
   framework: 'test',
   version: '1',
+  shortName: 'test',
   source: 'x',
   categories: [
     { id: 'security', name: 'Security', optional: false, summary: '' },
