@@ -66,50 +66,78 @@ export function parseAnswers(text: string, file: string): { doc?: AnswersDocumen
   return { doc: { controls: BUILTIN_CONTROLS, scoping: {}, ...raw }, diagnostics };
 }
 
+export const ANSWERS_HEADER =
+  '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
+
 /**
  * YAML for the answers file: fixed key order and answers in questionnaire order (`order` lists
  * question ids; anything else, e.g. stale answers, follows in natural order) so review diffs stay small.
  */
 export function serializeAnswers(doc: AnswersDocument, order: readonly string[]): string {
-  const rank = new Map(order.map((id, i) => [id, i]));
-  const ids = Object.keys(doc.answers).sort((a, b) => {
+  const ordered = answersData(doc, questionRank(order));
+  // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
+  // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
+  return (
+    ANSWERS_HEADER +
+    (checkedBlockYaml(ordered) ??
+      vendor<typeof import('yaml')>('yaml').stringify(ordered, {
+        lineWidth: 0,
+        version: '1.1',
+        customTags: ['intOct'],
+      }))
+  );
+}
+
+/** The document exactly as the file lists it (see serializeAnswers); `rank` from questionRank. */
+export function answersData(doc: AnswersDocument, rank: ReadonlyMap<string, number>): Record<string, unknown> {
+  // No prototype: a stale key such as "__proto__" is kept like any other instead of vanishing.
+  const answers: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
+  for (const id of answerIdsInOrder(doc.answers, rank)) answers[id] = orderedAnswer(doc.answers[id]!);
+  return { ...answersHead(doc), answers, ...answersTail(doc, rank) };
+}
+
+/** Question id → its place in the questionnaire. */
+export function questionRank(order: readonly string[]): Map<string, number> {
+  return new Map(order.map((id, i) => [id, i]));
+}
+
+/** Answer ids in file order: questionnaire order, then the rest (stale answers) in natural order. */
+export function answerIdsInOrder(answers: Record<string, Answer>, rank: ReadonlyMap<string, number>): string[] {
+  return Object.keys(answers).sort((a, b) => {
     const ra = rank.get(a) ?? Infinity;
     const rb = rank.get(b) ?? Infinity;
     return ra !== rb ? ra - rb : naturalCompare(a, b);
   });
-  // No prototype: a stale key such as "__proto__" is kept like any other instead of vanishing.
-  const answers: Record<string, Answer> = Object.create(null) as Record<string, Answer>;
-  for (const id of ids) answers[id] = orderedAnswer(doc.answers[id]!);
-  const ordered = {
-    version: doc.version,
-    organization: doc.organization,
-    scope: doc.scope,
-    controls: doc.controls,
-    created: doc.created,
-    updated: doc.updated,
-    scoping: doc.scoping,
-    answers,
+}
+
+/** The fields before `answers:`. */
+export function answersHead(doc: AnswersDocument): Record<string, unknown> {
+  const { version, organization, scope, controls, created, updated, scoping } = doc;
+  return { version, organization, scope, controls, created, updated, scoping };
+}
+
+/** The fields after `answers:` (each undefined when there is nothing to write). */
+export function answersTail(doc: AnswersDocument, rank: ReadonlyMap<string, number>): Record<string, unknown> {
+  return {
     operations: operationsInOrder(doc.operations, rank),
     evidence: orderedEvidence(doc.evidence, controlRanker(rank), naturalCompare),
   };
-  const header =
-    '# soc2-ready answers file: the source of truth of this readiness assessment.\n# Written by `soc2-ready assess` after every answer; review changes in pull requests.\n';
-  // YAML 1.1 rules for output only: quotes yes/no/on/off so every YAML reader keeps them as strings;
-  // the 1.2 octal tag is added so strings like "0o17" are quoted too (our 1.2 reader would make them numbers).
-  // emitBlockYaml writes the same bytes without loading yaml; its output is read back and compared.
-  const fast = emitBlockYaml(ordered);
-  if (fast !== undefined && JSON.stringify(parseSimpleYaml(fast)?.value) === JSON.stringify(ordered))
-    return header + fast;
-  return (
-    header +
-    vendor<typeof import('yaml')>('yaml').stringify(ordered, { lineWidth: 0, version: '1.1', customTags: ['intOct'] })
-  );
+}
+
+/**
+ * `data` written by emitBlockYaml (the same bytes as yaml, without loading it), read back and compared;
+ * undefined when the writer declines or the text does not read back as `data`.
+ */
+export function checkedBlockYaml(data: Record<string, unknown>): string | undefined {
+  const fast = emitBlockYaml(data);
+  if (fast !== undefined && JSON.stringify(parseSimpleYaml(fast)?.value) === JSON.stringify(data)) return fast;
+  return undefined;
 }
 
 /** Operating histories by control, in the order the controls are asked (natural order for the rest). */
 function operationsInOrder(
   operations: Operations | undefined,
-  questionRank: Map<string, number>,
+  questionRank: ReadonlyMap<string, number>,
 ): Operations | undefined {
   if (!operations || Object.keys(operations).length === 0) return undefined;
   const rankOf = controlRanker(questionRank);
@@ -118,7 +146,7 @@ function operationsInOrder(
 }
 
 /** A control's rank: that of its first question (Infinity for controls no longer asked). */
-function controlRanker(questionRank: Map<string, number>): (controlId: string) => number {
+function controlRanker(questionRank: ReadonlyMap<string, number>): (controlId: string) => number {
   const controlRank = new Map<string, number>();
   for (const [id, rank] of questionRank) {
     const control = id.slice(0, id.indexOf('.'));
@@ -127,7 +155,7 @@ function controlRanker(questionRank: Map<string, number>): (controlId: string) =
   return (id) => controlRank.get(id) ?? Infinity;
 }
 
-function orderedAnswer(a: Answer): Answer {
+export function orderedAnswer(a: Answer): Answer {
   const out: Answer = { value: a.value } as Answer;
   if (a.reason !== undefined) out.reason = a.reason;
   if (a.note !== undefined) out.note = a.note;

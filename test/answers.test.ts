@@ -1,8 +1,19 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { parse } from 'yaml';
-import { emptyAnswers, parseAnswers, serializeAnswers, type AnswersDocument } from '../src/answers.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
+import {
+  answersData,
+  checkedBlockYaml,
+  emptyAnswers,
+  parseAnswers,
+  questionRank,
+  serializeAnswers,
+  type AnswersDocument,
+} from '../src/answers.js';
 import type { Answer } from '../src/questionnaire/plan.js';
+import { repoRoot } from './helpers/run-cli.js';
 
 const FILE = 'soc2-answers.yaml';
 const HEADER =
@@ -332,5 +343,19 @@ describe('serializeAnswers', () => {
       }),
       { numRuns: 200 },
     );
+  });
+
+  test('every example answers file is saved by the block writer (read back and compared), not by yaml', () => {
+    const examples = join(repoRoot, 'examples');
+    const files = readdirSync(examples, { withFileTypes: true })
+      .filter((d) => d.isDirectory() && readdirSync(join(examples, d.name)).includes('answers.yaml'))
+      .map((d) => join(examples, d.name, 'answers.yaml'));
+    expect(files.length).toBeGreaterThanOrEqual(3);
+    for (const file of files) {
+      const { doc } = parseAnswers(readFileSync(file, 'utf8'), file);
+      // Laid out as serializeAnswers lays it out: answers in a map without prototype, in questionnaire order.
+      const data = answersData(doc!, questionRank(Object.keys(doc!.answers).reverse()));
+      expect(checkedBlockYaml(data)).toBe(stringify(data, { lineWidth: 0, version: '1.1', customTags: ['intOct'] }));
+    }
   });
 });

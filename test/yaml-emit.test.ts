@@ -70,6 +70,13 @@ describe('emitBlockYaml', () => {
     for (const file of files) expect(expectSameBytes(parse(readFileSync(file, 'utf8')))).toBe(true);
   });
 
+  test('writes mappings without prototype (as serializeAnswers builds its answers) as yaml does', () => {
+    const answers = Object.create(null) as Record<string, unknown>;
+    answers['ACC-01.q'] = { value: 'yes' };
+    answers['__proto__'] = { value: 'no', note: 'a stale id' };
+    expect(expectSameBytes({ answers, none: Object.create(null) })).toBe(true);
+  });
+
   test.each([
     ['a line break', { a: 'one\ntwo' }],
     ['a list of lists', { a: [['b']] }],

@@ -57,8 +57,11 @@ function defined(map: Record<string, unknown>): [string, unknown][] {
   return Object.entries(map).filter(([, value]) => value !== undefined);
 }
 
+/** Plain objects, also those without a prototype (serializeAnswers builds its answers map so). */
 function isMapping(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
+  if (value === null || typeof value !== 'object') return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 function scalar(value: unknown): string {
