@@ -34,7 +34,8 @@ describe('types generated from the schemas', () => {
     try {
       const schemaFile = join(root, 'criteria', 'schema', 'controls.schema.json');
       const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
-      schema.definitions.control.properties.tags = { type: 'array', items: { type: 'string' }, description: 'Labels.' };
+      const field = { type: 'array', items: { type: 'string' }, description: 'Added by the test.' };
+      schema.definitions.control.properties.testOnlyField = field;
       writeFileSync(schemaFile, JSON.stringify(schema));
 
       const check = genTypes('--check', '--root', root);
@@ -46,7 +47,8 @@ describe('types generated from the schemas', () => {
 
       expect(genTypes('--root', root).stdout).toBe('gen-types: wrote src/catalog/controls-file.generated.ts\n');
       const written = readFileSync(join(root, generated[0]!), 'utf8');
-      expect(written).toContain('  /** Labels. */\n  tags?: string[];\n}\n\n/** A criterion id');
+      const rawControl = /export interface RawControl \{\n[^]*?\n\}\n/.exec(written)?.[0];
+      expect(rawControl).toMatch(/\n {2}\/\*\* Added by the test\. \*\/\n {2}testOnlyField\?: string\[\];\n\}\n$/);
       expect(genTypes('--check', '--root', root).status).toBe(0);
     } finally {
       rmSync(root, { recursive: true, force: true });
