@@ -22,7 +22,7 @@ for (const file of readdirSync(join(root, 'criteria', 'schema')).filter((f) => f
 
 const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/load.js');
 const { readQuestionnaire } = await import('../dist/project/workspace.js');
-const { shippedHashes, SNAPSHOT_FILE } = await import('../dist/runtime/builtin-snapshot.js');
+const { shippedIndex, SNAPSHOT_FILE, SNAPSHOT_INDEX_FILE } = await import('../dist/runtime/builtin-snapshot.js');
 const { builtinControlsDir } = await import('../dist/runtime/paths.js');
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
@@ -36,9 +36,9 @@ const snapshot = {
   questionnaire: readQuestionnaire(),
   files,
   controls: loaded.controls,
-  hashes: shippedHashes(files),
 };
 writeFileSync(SNAPSHOT_FILE, JSON.stringify(snapshot));
+writeFileSync(SNAPSHOT_INDEX_FILE, JSON.stringify(shippedIndex(files)));
 console.log(
   `build-content: ${readdirSync(validators).length} validators, snapshot of ${snapshot.controls.length} controls`,
 );

@@ -22,11 +22,23 @@ export interface BuiltinSnapshot {
   files: string[];
   /** Locations hold paths relative to the controls folder. */
   controls: Control[];
-  /** sha256 of each shipped file: `catalog`, `questionnaire`, then each of `files` by its name. */
-  hashes: Record<string, string>;
+}
+
+/** What each shipped file looked like at build time: `catalog`, `questionnaire`, then each control file. */
+export type SnapshotIndex = Record<string, FileKey>;
+
+/**
+ * A file's text, identified: its length (a cheap first test, so files that are not copies of the
+ * library are never hashed) and its sha256, both with the editor's schema line left out.
+ */
+export interface FileKey {
+  length: number;
+  hash: string;
 }
 
 export const SNAPSHOT_FILE = join(buildDir, 'builtin-content.json');
+/** Small, so a run that reads other files can rule them out without loading the snapshot. */
+export const SNAPSHOT_INDEX_FILE = join(buildDir, 'builtin-index.json');
 
 /**
  * An editor's schema line at the top of a file (`init` points it at the project's copy of the
@@ -34,40 +46,53 @@ export const SNAPSHOT_FILE = join(buildDir, 'builtin-content.json');
  */
 const SCHEMA_LINE = /^# yaml-language-server: \$schema=[ -~]*\n/;
 
-/** The hash the snapshot keys files by: sha256 of the text, with the schema line left out. */
-export function textHash(text: string): string {
-  return createHash('sha256').update(text.replace(SCHEMA_LINE, '#\n')).digest('hex');
-}
-
+const withoutSchemaLine = (text: string) => text.replace(SCHEMA_LINE, '#\n');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const readText = (path: string) => readFileSync(path, 'utf8');
 
-/** The hashes of the shipped files a snapshot is built from (build-content.js and the tests use it). */
-export function shippedHashes(controlFiles: readonly string[]): Record<string, string> {
-  const hashes: Record<string, string> = {
-    catalog: textHash(readText(builtinCatalogFile)),
-    questionnaire: textHash(readText(builtinQuestionnaireFile)),
+/** The key the snapshot knows a file's text by. */
+export function fileKey(text: string): FileKey {
+  const normalized = withoutSchemaLine(text);
+  return { length: normalized.length, hash: sha256(normalized) };
+}
+
+/** The index of the shipped files a snapshot is built from (build-content.js and the tests use it). */
+export function shippedIndex(controlFiles: readonly string[]): SnapshotIndex {
+  const index: SnapshotIndex = {
+    catalog: fileKey(readText(builtinCatalogFile)),
+    questionnaire: fileKey(readText(builtinQuestionnaireFile)),
   };
-  for (const file of controlFiles) hashes[file] = textHash(readText(join(builtinControlsDir, file)));
-  return hashes;
+  for (const file of controlFiles) index[file] = fileKey(readText(join(builtinControlsDir, file)));
+  return index;
 }
 
-let cachedFile: BuiltinSnapshot | null | undefined;
-
-/** The snapshot as built, unchecked; undefined in tests (no build). */
-function snapshotFile(): BuiltinSnapshot | undefined {
-  if (cachedFile !== undefined) return cachedFile ?? undefined;
-  try {
-    cachedFile = JSON.parse(readFileSync(SNAPSHOT_FILE, 'utf8')) as BuiltinSnapshot;
-  } catch {
-    cachedFile = null; // running from src/, or unreadable: parse the YAML instead
-  }
-  return cachedFile ?? undefined;
+/** Reads a build output once; undefined when it is absent (running from src/ in tests) or unreadable. */
+function builtOnce<T>(path: string): () => T | undefined {
+  let value: T | null | undefined;
+  return () => {
+    if (value === undefined) {
+      try {
+        value = JSON.parse(readFileSync(path, 'utf8')) as T;
+      } catch {
+        value = null;
+      }
+    }
+    return value ?? undefined;
+  };
 }
 
-/** Whether the shipped file behind `key` still has the bytes the snapshot was built from. */
-function unchanged(snapshot: BuiltinSnapshot, key: string, path: string): boolean {
+const snapshotFile = builtOnce<BuiltinSnapshot>(SNAPSHOT_FILE);
+const snapshotIndex = builtOnce<SnapshotIndex>(SNAPSHOT_INDEX_FILE);
+
+/** Whether `normalized` (schema line left out) is the text `key` was made from; hashed only if lengths agree. */
+function matches(key: FileKey | undefined, normalized: string): boolean {
+  return key !== undefined && normalized.length === key.length && sha256(normalized) === key.hash;
+}
+
+/** Whether the shipped file behind `name` still has the text the snapshot was built from. */
+function unchanged(name: string, path: string): boolean {
   try {
-    return snapshot.hashes[key] === textHash(readText(path));
+    return matches(snapshotIndex()?.[name], withoutSchemaLine(readText(path)));
   } catch {
     return false;
   }
@@ -75,16 +100,12 @@ function unchanged(snapshot: BuiltinSnapshot, key: string, path: string): boolea
 
 /** The shipped catalog, parsed, while criteria/tsc-2017.yaml is unchanged. */
 export function snapshotCatalog(): Catalog | undefined {
-  const snapshot = snapshotFile();
-  return snapshot && unchanged(snapshot, 'catalog', builtinCatalogFile) ? snapshot.catalog : undefined;
+  return unchanged('catalog', builtinCatalogFile) ? snapshotFile()?.catalog : undefined;
 }
 
 /** The shipped questionnaire, parsed, while criteria/questionnaire.yaml is unchanged. */
 export function snapshotQuestionnaire(): QuestionnaireContent | undefined {
-  const snapshot = snapshotFile();
-  return snapshot && unchanged(snapshot, 'questionnaire', builtinQuestionnaireFile)
-    ? snapshot.questionnaire
-    : undefined;
+  return unchanged('questionnaire', builtinQuestionnaireFile) ? snapshotFile()?.questionnaire : undefined;
 }
 
 let cachedLibrary: BuiltinSnapshot | null | undefined;
@@ -92,35 +113,34 @@ let cachedLibrary: BuiltinSnapshot | null | undefined;
 /** The whole built-in library, while criteria/controls/ holds exactly the files it was built from. */
 export function snapshotLibrary(): BuiltinSnapshot | undefined {
   if (cachedLibrary !== undefined) return cachedLibrary ?? undefined;
-  const snapshot = snapshotFile();
   cachedLibrary = null;
   try {
+    const index = snapshotIndex() ?? {};
+    const shipped = Object.keys(index).filter((name) => name !== 'catalog' && name !== 'questionnaire');
     const files = readdirSync(builtinControlsDir).filter((f) => /\.ya?ml$/i.test(f));
     const current =
-      snapshot !== undefined &&
-      files.length === snapshot.files.length &&
-      snapshot.files.every((f) => unchanged(snapshot, f, join(builtinControlsDir, f)));
-    if (current) cachedLibrary = snapshot;
+      shipped.length > 0 &&
+      files.length === shipped.length &&
+      shipped.every((f) => unchanged(f, join(builtinControlsDir, f)));
+    if (current) cachedLibrary = snapshotFile() ?? null;
   } catch {
     // An unreadable controls folder: parse (and report) instead.
   }
   return cachedLibrary ?? undefined;
 }
 
-let filesByHash: Map<string, Control[]> | undefined;
+let controlFileKeys: [string, FileKey][] | undefined;
 
 /**
- * The controls of a file whose text is byte-identical to a shipped control file, with locations in
- * `file`; undefined for any other text. Shipped files parse without diagnostics (the build checks).
+ * The controls of a file whose text is a shipped control file's (up to the schema line), with
+ * locations in `file`; undefined for any other text. Shipped files parse without diagnostics (the
+ * build checks), so there are none to return.
  */
 export function knownControlFile(text: string, file: string): Control[] | undefined {
-  const snapshot = snapshotFile();
-  if (!snapshot) return undefined;
-  if (!filesByHash) {
-    const byFile = new Map<string, Control[]>(snapshot.files.map((f) => [f, []]));
-    for (const control of snapshot.controls) byFile.get(control.location.file)?.push(control);
-    filesByHash = new Map(snapshot.files.map((f) => [snapshot.hashes[f]!, byFile.get(f)!]));
-  }
-  const controls = filesByHash.get(textHash(text));
+  controlFileKeys ??= Object.entries(snapshotIndex() ?? {}).filter(([n]) => n !== 'catalog' && n !== 'questionnaire');
+  const normalized = withoutSchemaLine(text);
+  const name = controlFileKeys.find(([, key]) => matches(key, normalized))?.[0];
+  if (name === undefined) return undefined;
+  const controls = snapshotFile()?.controls.filter((c) => c.location.file === name);
   return controls?.map((c) => ({ ...c, location: { ...c.location, file } }));
 }

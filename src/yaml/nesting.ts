@@ -59,10 +59,17 @@ function restOfLine(s: Scan): string {
   return s.text.slice(s.i, end === -1 ? undefined : end).replace(/\r$/, '');
 }
 
+/** The only characters scanRest acts on; it jumps from one to the next (most of a line is plain text). */
+const SIGNIFICANT = /[\n#"'[\]{}]/g;
+
 /** Brackets, quotes and comments up to the end of the line (a quoted scalar may continue on the next). */
 function scanRest(s: Scan, max: number): Position | undefined {
   const { text } = s;
-  while (s.i < text.length && text[s.i] !== '\n') {
+  for (;;) {
+    SIGNIFICANT.lastIndex = s.i;
+    const found = SIGNIFICANT.exec(text);
+    s.i = found ? found.index : text.length;
+    if (s.i >= text.length || text[s.i] === '\n') break;
     const ch = text[s.i]!;
     const prev = s.i === s.lineStart ? ' ' : text[s.i - 1]!;
     const tokenStart = /[\s[{,:-]/.test(prev);
