@@ -231,9 +231,24 @@ describe('parseSimpleYaml', () => {
     'i: {}',
     'j: # c',
     'k: "x" # c',
+    // Blanks other than U+0020 are content to yaml, never indentation or trailing space.
+    '\u00a0 m: 1',
+    'm: 1\u00a0',
+    'm: x\u2003 # c',
+    'm: [a\u00a0, b]',
+    '  - x\u3000',
     '',
     '',
   ];
+  test('only U+0020 is a space: no-break and other Unicode blanks stay in the value, as yaml keeps them', () => {
+    expect(parseSimpleYaml('a:\n  b: 1\u00a0\nc: x\u2003 # c\nd: [e\u00a0, f]\n')?.value).toEqual({
+      a: { b: '1\u00a0' },
+      c: 'x\u2003',
+      d: ['e\u00a0', 'f'],
+    });
+    expectAgreement('a:\n  b: 1\u00a0\nc: x\u2003 # c\nd: [e\u00a0, f]\n');
+  });
+
   test('on arbitrary line soup it either declines or agrees with yaml (never a different value)', () => {
     fc.assert(
       fc.property(

@@ -39,7 +39,7 @@ export function inlineScalar(text: string): unknown {
     return quoted.value;
   }
   const comment = text.indexOf(' #');
-  const plain = comment === -1 ? text : text.slice(0, comment).trimEnd();
+  const plain = comment === -1 ? text : trimSpaces(text.slice(0, comment));
   // Indicators, and plain scalars that could be keys or continue onto the next line: leave to yaml.
   if (plain === '' || /^[-?:,[\]{}#&*!|>%@`"']/.test(plain) || /: |:$/.test(plain)) bail();
   return resolvePlain(plain);
@@ -62,7 +62,7 @@ export function flowNode(text: string, i: number, base: number, offsets: OffsetT
   if (c === "'") return singleQuoted(text, i);
   PLAIN_END.lastIndex = i;
   const j = PLAIN_END.exec(text)?.index ?? text.length;
-  const plain = text.slice(i, j).trimEnd();
+  const plain = trimSpaces(text.slice(i, j));
   if (plain === '' || /^[-?:#&*!|>%@`]/.test(plain) || /[#'":]/.test(plain)) bail();
   return { value: resolvePlain(plain), end: i + plain.length };
 }
@@ -112,6 +112,13 @@ function flowMapping(text: string, i: number, base: number, offsets: OffsetTable
     j = skipSpaces(text, j + 1);
     if (text[j] === '}') bail();
   }
+}
+
+/** Trailing U+0020 removed; unlike trimEnd(), other blanks (a no-break space) stay: yaml keeps them. */
+function trimSpaces(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 32) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 function skipSpaces(text: string, i: number): number {

@@ -62,19 +62,28 @@ export function parseSimpleYaml(source: string): SimpleYaml | undefined {
   }
 }
 
+/**
+ * The source's lines, indentation and trailing spaces measured. Only U+0020 counts as a space: YAML
+ * indents with spaces alone, and other blanks (e.g. a no-break space) are content to it.
+ */
 function splitLines(source: string): Line[] | undefined {
   const lines: Line[] = [];
-  let start = 0;
-  for (const raw of source.split('\n')) {
-    const trimmed = raw.trimStart();
-    const text = trimmed.trimEnd();
-    if (/^(?:---|\.\.\.|%)/.test(text)) return undefined;
-    const indent = raw.length - trimmed.length;
-    lines.push({ indent, text, start: start + indent, trailing: text.length !== trimmed.length });
-    start += raw.length + 1;
+  for (let start = 0; start <= source.length;) {
+    const newline = source.indexOf('\n', start);
+    const end = newline === -1 ? source.length : newline;
+    let from = start;
+    while (from < end && source.charCodeAt(from) === SPACE) from++;
+    let to = end;
+    while (to > from && source.charCodeAt(to - 1) === SPACE) to--;
+    const text = source.slice(from, to);
+    if (text.startsWith('---') || text.startsWith('...') || text[0] === '%') return undefined;
+    lines.push({ indent: from - start, text, start: from, trailing: to !== end });
+    start = end + 1;
   }
   return lines;
 }
+
+const SPACE = 32;
 
 class Reader {
   i = 0;
