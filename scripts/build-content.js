@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Build step after tsc: (1) ajv standalone validators for every schema (no runtime schema compile),
 // (2) a parsed snapshot of the shipped content (see src/runtime/builtin-snapshot.ts).
+import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
@@ -18,6 +19,24 @@ for (const file of readdirSync(join(root, 'criteria', 'schema')).filter((f) => f
   // The same options as src/yaml/schema.ts, plus code generation.
   const ajv = new Ajv({ allErrors: true, strict: true, allowUnionTypes: true, verbose: true, code: { source: true } });
   writeFileSync(join(validators, file.replace('.schema.json', '.cjs')), standaloneCode(ajv, ajv.compile(schema)));
+}
+
+/**
+ * What the parse cache (src/runtime/parse-cache.ts) keys entries by: a hash of the source and schemas
+ * this build was made from, so a cache written by any other build is never used.
+ */
+function buildId() {
+  const hash = createHash('sha256');
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.(ts|json)$/.test(entry.name))
+        hash.update(relative(root, path)).update('\0').update(readFileSync(path));
+    }
+  };
+  for (const dir of ['src', join('criteria', 'schema')]) walk(join(root, dir));
+  return hash.update(readFileSync(join(root, 'package.json'))).digest('hex');
 }
 
 const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/load.js');
@@ -39,6 +58,7 @@ const snapshot = {
 };
 writeFileSync(SNAPSHOT_FILE, JSON.stringify(snapshot));
 writeFileSync(SNAPSHOT_INDEX_FILE, JSON.stringify(shippedIndex(files)));
+writeFileSync(join(root, 'dist', 'build-id.txt'), `${buildId()}\n`);
 console.log(
   `build-content: ${readdirSync(validators).length} validators, snapshot of ${snapshot.controls.length} controls`,
 );

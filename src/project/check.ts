@@ -27,7 +27,7 @@ export function checkProject(
 ): { result: CheckResult; location?: FindingLocation; inputs: string[] } {
   const loadedConfig = loadConfig(cwd, options.config);
   const dir = resolveControlsDir({ option: options.controls, config: loadedConfig, cwd });
-  const loaded = loadControlsDir(dir, cwd);
+  const loaded = loadControlsDir(dir, cwd, { cache: true });
   const requested = options.scope !== undefined ? splitList(options.scope) : (loadedConfig.config.scope ?? []);
   const scope = resolveScope(catalog, requested);
   if ('error' in scope) throw new UsageError(scope.error, scope.hint);

@@ -1,8 +1,9 @@
 /** The file-system edge of loading: finds and reads files, then hands text to the pure parsers. */
 import { existsSync, lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Dirent } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseCatalog } from '../catalog/catalog.js';
-import { parseControlFile } from '../catalog/controls.js';
+import { parseControlFile, type ControlFileResult } from '../catalog/controls.js';
+import { openParseCache, type ParseCache } from '../runtime/parse-cache.js';
 import type { Catalog, Control } from '../catalog/types.js';
 import { CONFIG_FILE, EMPTY_CONFIG, parseConfig, type Config } from '../config.js';
 import { error, naturalCompare, warning, type Diagnostic } from '../diagnostics.js';
@@ -130,7 +131,7 @@ export interface LoadedControls {
 }
 
 /** Reads and parses every control file under `dir`. Missing or empty folders are usage errors. */
-export function loadControlsDir(dir: string, cwd: string): LoadedControls {
+export function loadControlsDir(dir: string, cwd: string, options: { cache?: boolean } = {}): LoadedControls {
   const absolute = resolve(cwd, dir);
   const displayDir = displayPath(absolute, cwd);
   const snapshot = resolve(absolute) === resolve(builtinControlsDir) ? snapshotLibrary() : undefined;
@@ -151,6 +152,7 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
   }
   const controls: Control[] = [];
   const diagnostics: Diagnostic[] = notes;
+  const cache = options.cache ? openParseCache(absolute) : undefined;
   for (const file of files) {
     const shown = displayPath(file, cwd);
     const { text, diagnostic } = readTextFile(file, shown);
@@ -158,16 +160,24 @@ export function loadControlsDir(dir: string, cwd: string): LoadedControls {
       diagnostics.push(diagnostic);
       continue;
     }
-    const known = knownControlFile(text, shown);
-    if (known) {
-      controls.push(...known);
-      continue;
-    }
-    const result = parseControlFile(text, shown);
+    const result = readControlFile(text, shown, relative(absolute, file) || basename(file), cache);
     controls.push(...result.controls);
     diagnostics.push(...result.diagnostics);
   }
+  cache?.save();
   return { controls, diagnostics, files, displayDir };
+}
+
+/**
+ * One control file's controls: from the build snapshot when it is a copy of a shipped file, from
+ * the parse cache when it is unchanged since it was last parsed, else parsed (and cached when clean).
+ */
+function readControlFile(text: string, shown: string, rel: string, cache: ParseCache | undefined): ControlFileResult {
+  const known = knownControlFile(text, shown) ?? cache?.get(rel, text, shown);
+  if (known) return { controls: known, diagnostics: [] };
+  const result = parseControlFile(text, shown);
+  if (result.diagnostics.length === 0) cache?.put(rel, text, result.controls);
+  return result;
 }
 
 /** The control files a --controls path names: a folder's YAML files, or the one regular file. */

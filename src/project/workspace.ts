@@ -94,7 +94,7 @@ export function loadWorkspace(options: LoadWorkspaceOptions): Workspace {
     config: loadedConfig,
     cwd,
   });
-  const loaded = loadControlsDir(controlsDir, cwd);
+  const loaded = loadControlsDir(controlsDir, cwd, { cache: true });
   if (hasErrors(loaded.diagnostics))
     throw new ContentError(
       loaded.diagnostics,

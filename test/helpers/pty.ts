@@ -25,6 +25,8 @@ export class PtySession {
       COLUMNS: '120',
       LINES: '40',
       NO_COLOR: '1',
+      // Tests must not fill the developer's ~/.cache; test/e2e/parse-cache.test.ts covers the cache.
+      SOC2_READY_CACHE: 'off',
     };
     delete env.CI;
     this.child = spawn('script', ['-qfec', command, '/dev/null'], {

@@ -20,6 +20,8 @@ export function runCli(
     NO_COLOR: '1',
     FORCE_COLOR: undefined,
     GITHUB_ACTIONS: undefined,
+    // Tests must not fill the developer's ~/.cache; test/e2e/parse-cache.test.ts covers the cache.
+    SOC2_READY_CACHE: 'off',
     ...options.env,
   };
   for (const key of Object.keys(env)) if (env[key] === undefined) delete env[key];
