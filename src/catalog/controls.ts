@@ -30,8 +30,7 @@ export function parseControlFile(text: string, file: string): ControlFileResult 
 function toControl(raw: RawControl, index: number, source: YamlSource): Control {
   const at = (...path: (string | number)[]) => source.locate(['controls', index, ...path]);
   const links = raw.criteria.map(toLink);
-  return {
-    ...raw,
+  return Object.assign(fieldsOf(raw), {
     criteria: links.map((l) => l.id),
     links,
     key: raw.key ?? false,
@@ -46,7 +45,18 @@ function toControl(raw: RawControl, index: number, source: YamlSource): Control 
       id: at('questions', i, 'id'),
       when: q.when ? at('questions', i, 'when', 'question') : undefined,
     })),
-  };
+  });
+}
+
+/**
+ * A copy of a parsed object's fields, so every field of the schema reaches the model without being
+ * named here. Not `{ ...raw }`: in a cold process spreading these objects (their shapes vary with
+ * the fields each control writes) cost ~10 µs each, a third of `check` on 10,000 controls.
+ */
+function fieldsOf<T extends object>(raw: T): T {
+  const copy = {} as T;
+  for (const key in raw) if (key !== '__proto__') copy[key] = raw[key]; // (the schema refuses that key anyway)
+  return copy;
 }
 
 function toLink(raw: RawCriterionLink): CriterionLink {
@@ -54,5 +64,6 @@ function toLink(raw: RawCriterionLink): CriterionLink {
 }
 
 function toQuestion(raw: RawQuestion): Question {
-  return { ...raw, choices: raw.choices.map((c) => ({ ...c, label: c.label ?? c.value })) };
+  const choices = raw.choices.map((c) => Object.assign(fieldsOf(c), { label: c.label ?? c.value }));
+  return Object.assign(fieldsOf(raw), { choices });
 }

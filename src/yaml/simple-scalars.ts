@@ -22,7 +22,7 @@ export function hasKey(map: object, key: string): boolean {
 
 /** `>`, `>-`, `|` or `|-` alone: a folded or literal block scalar with clip or strip chomping. */
 export function blockScalarHeader(text: string): { folded: boolean; strip: boolean } | undefined {
-  if (!/^[>|]-?$/.test(text)) return undefined;
+  if (text.length > 2 || !/^[>|]-?$/.test(text)) return undefined;
   return { folded: text[0] === '>', strip: text.length === 2 };
 }
 
