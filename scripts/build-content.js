@@ -2,7 +2,7 @@
 // Build step after tsc: (1) ajv standalone validators for every schema (no runtime schema compile),
 // (2) a parsed snapshot of the shipped content (see src/runtime/builtin-snapshot.ts).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -43,6 +43,11 @@ const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/lo
 const { readQuestionnaire } = await import('../dist/project/workspace.js');
 const { shippedIndex, SNAPSHOT_FILE, SNAPSHOT_INDEX_FILE } = await import('../dist/runtime/builtin-snapshot.js');
 const { builtinControlsDir } = await import('../dist/runtime/paths.js');
+
+// A snapshot left by an earlier build must not serve this one: the content may be the same, the
+// parser not. Without these files every shipped file below is parsed.
+for (const file of [SNAPSHOT_FILE, SNAPSHOT_INDEX_FILE, join(root, 'dist', 'build-id.txt')])
+  rmSync(file, { force: true });
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
 if (loaded.diagnostics.length > 0) {
