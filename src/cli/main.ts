@@ -4,7 +4,6 @@
  */
 import { Command, CommanderError } from '@commander-js/extra-typings';
 import { registerCommands } from './commands.js';
-import { reportFailure } from './failure.js';
 import { version } from './version.js';
 import { ExitCode } from './exit-code.js';
 import { processIo, type Io } from './io.js';
@@ -42,6 +41,8 @@ export async function main(argv: string[], io: Io = processIo()): Promise<ExitCo
     return exitCode;
   } catch (cause) {
     if (cause instanceof CommanderError) return commanderExit(cause);
+    // Loaded only on failure: it pulls in the error types, diagnostics and GitHub annotations.
+    const { reportFailure } = await import('./failure.js');
     return reportFailure(cause, io);
   }
 }
