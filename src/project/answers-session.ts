@@ -3,7 +3,8 @@
  * records each answer and saves the whole file atomically right away, so an interrupted run loses
  * nothing and the next run resumes where this one stopped.
  */
-import { serializeAnswers, type AnswersDocument } from '../answers.js';
+import type { AnswersDocument } from '../answers.js';
+import { AnswersWriter } from '../answers-writer.js';
 import type { EvidenceRef } from '../evidence/references.js';
 import type { OperatingHistory } from '../engagement/operations.js';
 import { planControls, type Answer } from '../questionnaire/plan.js';
@@ -20,7 +21,7 @@ export type RecordedAnswers = Readonly<Omit<AnswersDocument, 'scope' | 'scoping'
 };
 
 export class AnswersSession {
-  private order: string[] | undefined;
+  private writer: AnswersWriter | undefined;
 
   constructor(
     private readonly ws: Workspace,
@@ -76,7 +77,7 @@ export class AnswersSession {
 
   private save(): void {
     this.ws.doc.updated = this.now();
-    const text = serializeAnswers(this.ws.doc, this.questionOrder());
+    const text = this.fileWriter().text(this.ws.doc);
     // Never write a file this tool would then refuse to read.
     if (Buffer.byteLength(text) > MAX_INPUT_BYTES)
       throw new UsageError(
@@ -86,12 +87,14 @@ export class AnswersSession {
     writeFileAtomic(this.ws.answersPath, text, { shown: this.ws.answersDisplay });
   }
 
-  /** Every question id in questionnaire order over all categories, so the file's order never depends on scope. */
-  private questionOrder(): string[] {
+  /** Answers in questionnaire order over all categories, so the file's order never depends on scope. */
+  private fileWriter(): AnswersWriter {
     const { catalog, controls, content } = this.ws;
-    this.order ??= planControls(catalog, controls, new Set(catalog.categories.map((c) => c.id)), content).flatMap((p) =>
-      p.questions.map((q) => q.id),
+    this.writer ??= new AnswersWriter(
+      planControls(catalog, controls, new Set(catalog.categories.map((c) => c.id)), content).flatMap((p) =>
+        p.questions.map((q) => q.id),
+      ),
     );
-    return this.order;
+    return this.writer;
   }
 }
