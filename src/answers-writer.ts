@@ -39,6 +39,11 @@ export class AnswersWriter {
     return this.fastText(doc) ?? serializeAnswers(doc, this.order);
   }
 
+  /** Writes the answers of a loaded file ahead of the first save (e.g. while the first question waits). */
+  prepare(doc: AnswersDocument): void {
+    this.fastText(doc);
+  }
+
   private fastText(doc: AnswersDocument): string | undefined {
     const head = checkedBlockYaml(answersHead(doc));
     if (head === undefined) return undefined;

@@ -55,3 +55,36 @@ test('every change is saved at once, stamped with the time, answers in questionn
   expect(Object.keys(saved.answers)).toEqual(['Z-01.practice', 'A-02.in-place']);
   expect(session.doc.answers['Z-01.practice']).toEqual({ value: 'quarterly', note: 'Signed in Jira.' });
 });
+
+test('prepare (run while the first question waits) writes nothing; saves after it are the same bytes', () => {
+  const file = join(dir, 'soc2-answers.yaml');
+  const start = [
+    'version: 1',
+    'organization: Acme',
+    'scope: [security, availability]',
+    'answers:',
+    '  A-02.in-place: { value: "no", note: kept }',
+    '  GONE-01.q: { value: "yes" }',
+    '  Z-01.practice: { value: never }',
+    '',
+  ].join('\n');
+  const run = (prepare: boolean) => {
+    writeFileSync(file, start);
+    clock = 0;
+    const session = new AnswersSession(
+      loadWorkspace({ controls: 'controls', cwd: dir, now: now(), mustExist: true }),
+      now,
+    );
+    if (prepare) session.prepare();
+    expect(readFileSync(file, 'utf8')).toBe(start);
+    session.answer('Z-01.practice', { value: 'quarterly' });
+    const first = readFileSync(file, 'utf8');
+    session.setNote('A-02.in-place', 'changed');
+    return [first, readFileSync(file, 'utf8')];
+  };
+  const prepared = run(true);
+  expect(prepared).toEqual(run(false));
+  expect(prepared[1]).toContain(
+    '  Z-01.practice:\n    value: quarterly\n  A-02.in-place:\n    value: "no"\n    note: changed\n',
+  );
+});

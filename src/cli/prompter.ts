@@ -17,6 +17,11 @@ export interface Prompter {
   ): Promise<string>;
   select<T>(message: string, choices: (SelectChoice<T> | 'separator')[], defaultValue?: T): Promise<T>;
   checkbox<T>(message: string, choices: { name: string; value: T; checked: boolean }[]): Promise<T[]>;
+  /**
+   * Runs `task` once the next prompt is drawn, while it waits for a key: for work worth doing ahead of
+   * time. A head start only: errors are ignored (the work is done again, and reported, when needed).
+   */
+  whenWaiting?(task: () => void): void;
 }
 
 /** Choice labels, descriptions and defaults come from files: shown inert, values passed through. */
@@ -27,15 +32,20 @@ function inertChoice<T>(c: SelectChoice<T>): SelectChoice<T> {
 /** A Prompter over @inquirer/prompts on the command's stdin and stderr; Ctrl-C becomes an InterruptedError carrying `resumeHint`. */
 export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'stderr'>): Prompter {
   const context = { input: io.stdin, output: io.stderr };
+  const waiting: (() => void)[] = [];
   const guard = async <T>(run: () => Promise<T>): Promise<T> => {
     try {
-      return await run();
+      const answer = run();
+      // Inquirer draws a terminal prompt in a setImmediate queued as the prompt starts: this one runs after it.
+      if (waiting.length > 0) setImmediate(runQuietly, waiting.splice(0));
+      return await answer;
     } catch (cause) {
       if (cause instanceof Error && cause.name === 'ExitPromptError') throw new InterruptedError(resumeHint);
       throw cause;
     }
   };
   return {
+    whenWaiting: (task) => void waiting.push(task),
     input: (message, options = {}) =>
       guard(() =>
         input(
@@ -67,4 +77,14 @@ export function inquirerPrompter(resumeHint: string, io: Pick<Io, 'stdin' | 'std
     checkbox: <T>(message: string, choices: { name: string; value: T; checked: boolean }[]) =>
       guard(() => checkbox<T>({ message, choices: choices.map((c) => ({ ...c, name: inert(c.name) })) }, context)),
   };
+}
+
+function runQuietly(tasks: (() => void)[]): void {
+  for (const task of tasks) {
+    try {
+      task();
+    } catch {
+      // Ignored: see Prompter.whenWaiting.
+    }
+  }
 }

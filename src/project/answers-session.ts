@@ -75,6 +75,14 @@ export class AnswersSession {
     this.save();
   }
 
+  /**
+   * Does the first save's work ahead of it (writing the text of every answer on file), so the first
+   * answer is saved as fast as the later ones. For idle time, e.g. while the first question waits.
+   */
+  prepare(): void {
+    this.fileWriter().prepare(this.ws.doc);
+  }
+
   private save(): void {
     this.ws.doc.updated = this.now();
     const text = this.fileWriter().text(this.ws.doc);

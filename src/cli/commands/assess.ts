@@ -72,6 +72,8 @@ async function assessLocked(
       : paint.dim(`Answers will be saved to ${ws.answersDisplay} after every answer.\n`),
   );
   const session = new AnswersSession(ws, now);
+  // While the first question waits, write the text of the answers on file, so the first save is quick.
+  prompter.whenWaiting?.(() => session.prepare());
   if (!session.doc.organization)
     session.setOrganization((await prompter.input('Organization name:', { required: true })).trim());
   if (!ws.existed || options.rescope) await askScope(ws, session, prompter, paint, say);
