@@ -7,8 +7,13 @@ import { join } from 'node:path';
 
 const ANSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b[()][A-Z0-9]|\u001b[=>]/g;
 
-/** Milliseconds from each Enter to the next question, for `keys` answers of `assess --review`. */
-export async function keypressLatencies(bin, dir, answersSource, keys) {
+/**
+ * Milliseconds from each Enter to the next question, for `keys` answers of `assess --review`.
+ * `pause`: milliseconds between a question being drawn and its Enter. A person reads the question
+ * first; with 0 the Enter also waits for what the CLI does while a prompt waits (assess prepares the
+ * first save then), which is the worst case rather than what a user sees.
+ */
+export async function keypressLatencies(bin, dir, answersSource, keys, pause = 0) {
   copyFileSync(answersSource, join(dir, 'answers.yaml')); // every session starts from the same file
   const command = `stty cols 160 rows 50; exec '${process.execPath}' '${bin}' assess --review --answers answers.yaml`;
   const env = { ...process.env, TERM: 'xterm-256color', NO_COLOR: '1' };
@@ -30,6 +35,7 @@ export async function keypressLatencies(bin, dir, answersSource, keys) {
     await waitFor(/navigate/, 0);
     const latencies = [];
     for (let k = 0; k < keys; k++) {
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       const since = buffer.length;
       const start = performance.now();
       child.stdin.write('\r');
