@@ -67,7 +67,7 @@ export function openParseCache(absoluteDir: string, env: NodeJS.ProcessEnv = pro
   const stored = readCacheFile(path, build);
   const next: CacheFile = { build, files: {} };
   let changed = false;
-  let cachedBytes = 0; // of YAML put; the cache file is about as big
+  let cachedBytes = 0; // of YAML put; the cache file is 3–4 times as big (positions included)
   let tooBig = false;
   const relocate = (controls: Control[], file: string) =>
     controls.map((c) => ({ ...c, location: { ...c.location, file } }));
@@ -80,7 +80,7 @@ export function openParseCache(absoluteDir: string, env: NodeJS.ProcessEnv = pro
     },
     put(rel, text, controls) {
       cachedBytes += text.length;
-      tooBig ||= cachedBytes > MAX_CACHE_BYTES / 2;
+      tooBig ||= cachedBytes > MAX_CACHE_BYTES / 4;
       if (tooBig) return; // would not be read back: spare the hashing and the serialisation
       // Locations still name the file as shown; save() stores them relative to the folder.
       next.files[rel] = { hash: sha256(text), controls };

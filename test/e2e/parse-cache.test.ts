@@ -89,6 +89,18 @@ describe('the parse cache', () => {
     expect(cached(cwd, join(blocker, 'cache'), CHECK)).toEqual(uncached(cwd, CHECK));
   });
 
+  test('an inventory too big to read back faster than parsing is not cached (no 40 MB JSON written)', () => {
+    const { cwd, cache } = project();
+    const title = 'A generated control with a long title '.repeat(6); // ~9.7 MB of YAML in all, over the 8 MB limit
+    const controls = (f: number) =>
+      Array.from({ length: 9000 }, (_, c) => `  - { id: G-${f}-${c}, title: ${title}${c}, criteria: [CC1.1] }`);
+    for (let f = 0; f < 4; f++)
+      writeFileSync(join(cwd, 'controls', `big-${f}.yaml`), `controls:\n${controls(f).join('\n')}\n`);
+    const big = cached(cwd, cache, CHECK);
+    expect(big.status).toBe(0);
+    expect(cacheFiles(cache)).toEqual([]);
+  });
+
   test('CI and SOC2_READY_CACHE=off never write a cache', () => {
     const { cwd, cache } = project();
     cached(cwd, cache, CHECK, { CI: 'true' });
