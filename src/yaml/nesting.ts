@@ -49,9 +49,19 @@ function scanLine(s: Scan, max: number): Position | undefined {
       while (text[s.i] === ' ' || text[s.i] === '\t') s.i++;
     }
     if (depth > max) return at(s);
-    if (/(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?$/.test(restOfLine(s))) s.blockScalarIndent = indent;
+    if (mayOpenBlockScalar(s) && /(^|[\s:-])[|>][-+0-9]*[ \t]*(#.*)?$/.test(restOfLine(s)))
+      s.blockScalarIndent = indent;
   }
   return scanRest(s, max);
+}
+
+const BLOCK_SCALAR_MARK = /[|>\n]/g;
+
+/** Whether the rest of the line has a `|` or `>` at all (most lines do not; the full test is costlier). */
+function mayOpenBlockScalar(s: Scan): boolean {
+  BLOCK_SCALAR_MARK.lastIndex = s.i;
+  const found = BLOCK_SCALAR_MARK.exec(s.text);
+  return found !== null && found[0] !== '\n';
 }
 
 function restOfLine(s: Scan): string {

@@ -41,9 +41,12 @@ export function inlineScalar(text: string): unknown {
   const comment = text.indexOf(' #');
   const plain = comment === -1 ? text : trimSpaces(text.slice(0, comment));
   // Indicators, and plain scalars that could be keys or continue onto the next line: leave to yaml.
-  if (plain === '' || /^[-?:,[\]{}#&*!|>%@`"']/.test(plain) || /: |:$/.test(plain)) bail();
+  if (plain === '' || BLOCK_INDICATORS.includes(plain[0]!) || plain.includes(': ') || plain.endsWith(':')) bail();
   return resolvePlain(plain);
 }
+
+/** Characters that cannot start a plain scalar in block context (or that we leave to yaml). */
+const BLOCK_INDICATORS = '-?:,[]{}#&*!|>%@`"\'';
 
 /** After a value on a line only a comment may follow (yaml needs a space before `#`). */
 function afterValue(text: string, end: number): void {
@@ -63,9 +66,12 @@ export function flowNode(text: string, i: number, base: number, offsets: OffsetT
   PLAIN_END.lastIndex = i;
   const j = PLAIN_END.exec(text)?.index ?? text.length;
   const plain = trimSpaces(text.slice(i, j));
-  if (plain === '' || /^[-?:#&*!|>%@`]/.test(plain) || /[#'":]/.test(plain)) bail();
+  if (plain === '' || FLOW_INDICATORS.includes(plain[0]!) || /[#'":]/.test(plain)) bail();
   return { value: resolvePlain(plain), end: i + plain.length };
 }
+
+/** Characters that cannot start a plain scalar inside a flow collection (or that we leave to yaml). */
+const FLOW_INDICATORS = '-?:#&*!|>%@`';
 
 /** Where a plain scalar inside a flow collection ends: a flow indicator, or `:` before a space or one. */
 const PLAIN_END = /[,[\]{}]|:(?=[ ,[\]{}]|$)/g;
@@ -135,7 +141,7 @@ function singleQuoted(text: string, i: number): { value: string; end: number } {
 /** YAML 1.2 core schema resolution of a plain scalar. */
 export function resolvePlain(text: string): unknown {
   // Most plain scalars are words: only these first characters can start a null, bool or number.
-  if (!/^[-+.~0-9nNtTfF]/.test(text)) return text;
+  if (!'-+.~0123456789nNtTfF'.includes(text[0]!)) return text;
   if (/^(?:null|Null|NULL|~)$/.test(text)) return null;
   if (/^(?:true|True|TRUE)$/.test(text)) return true;
   if (/^(?:false|False|FALSE)$/.test(text)) return false;

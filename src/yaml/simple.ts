@@ -116,7 +116,9 @@ class Reader {
       at.push(line.start + k);
       if (startsMapping(rest)) {
         // `- key: value`: the mapping continues on the following lines at the column of `key`.
-        Object.assign(line, { indent: indent + k, text: rest, start: line.start + k });
+        line.indent = indent + k;
+        line.text = rest;
+        line.start += k;
         items.push(this.mapping(indent + k));
       } else {
         items.push(this.inline(rest, line.start + k, indent));
@@ -200,10 +202,25 @@ function isItem(text: string): boolean {
 /** Whether a sequence item's text is a `key: value` mapping rather than a scalar. */
 function startsMapping(text: string): boolean {
   if (text[0] === '"') return text[closingQuote(text) + 1] === ':';
-  if (/^['[{|>]/.test(text)) return false;
+  if ("'[{|>".includes(text[0]!)) return false;
   const comment = text.indexOf(' #');
-  return /:(?: |$)/.test(comment === -1 ? text : text.slice(0, comment));
+  return keyColon(text, comment === -1 ? text.length : comment) !== -1;
 }
+
+/**
+ * Index of the first `:` followed by a space or the end (at `end`), or -1: what `/:( |$)/` finds,
+ * without a regular expression (this runs for every line; in a cold process a regex call costs more
+ * than the scan).
+ */
+function keyColon(text: string, end = text.length): number {
+  for (let i = text.indexOf(':'); i !== -1 && i < end; i = text.indexOf(':', i + 1)) {
+    if (i + 1 === end || text[i + 1] === ' ') return i;
+  }
+  return -1;
+}
+
+/** Plain keys already accepted: a file repeats a handful of keys thousands of times. */
+const plainKeys = new Set<string>();
 
 function splitKey(text: string): { key: string; colon: number } {
   if (text[0] === '"') {
@@ -211,11 +228,13 @@ function splitKey(text: string): { key: string; colon: number } {
     if (text[end + 1] !== ':' || (text.length > end + 2 && text[end + 2] !== ' ')) bail();
     return { key: doubleQuoted(text.slice(0, end + 1)), colon: end + 1 };
   }
-  const colon = text.search(/:( |$)/);
+  const colon = keyColon(text);
   if (colon <= 0 || colon > 1000) bail(); // yaml refuses implicit keys over 1024 characters
   const key = text.slice(0, colon);
+  if (plainKeys.has(key)) return { key, colon };
   if (!/^[A-Za-z0-9_][A-Za-z0-9_.\-/ ]*$/.test(key) || key.endsWith(' ')) bail();
   if (resolvePlain(key) !== key) bail(); // keys like `true` or `1` are not strings in YAML
+  if (plainKeys.size < 1000) plainKeys.add(key);
   return { key, colon };
 }
 
