@@ -22,13 +22,14 @@ export function parseControlFile(text: string, file: string): ControlFileResult 
   if (fileLevel) return { controls: [], diagnostics };
   const invalid = new Set(paths.map((p) => p[1] as number));
   const raw = (source.data as RawControlsFile).controls;
-  const controls = raw.flatMap((c, i) => (invalid.has(i) ? [] : [toControl(c, i, source)]));
+  const controls: Control[] = [];
+  for (let i = 0; i < raw.length; i++) if (!invalid.has(i)) controls.push(toControl(raw[i]!, i, source));
   return { controls, diagnostics };
 }
 
 /** The control as written, with its defaults filled in, its links resolved and its positions. */
 function toControl(raw: RawControl, index: number, source: YamlSource): Control {
-  const at = (...path: (string | number)[]) => source.locate(['controls', index, ...path]);
+  const at = (path: (string | number)[]) => source.locate(['controls', index, ...path]);
   const links = raw.criteria.map(toLink);
   return Object.assign(fieldsOf(raw), {
     criteria: links.map((l) => l.id),
@@ -37,13 +38,13 @@ function toControl(raw: RawControl, index: number, source: YamlSource): Control 
     weight: raw.weight ?? 1,
     evidence: raw.evidence ?? [],
     questions: (raw.questions ?? []).map(toQuestion),
-    location: { file: source.file, ...at('id') },
+    location: { file: source.file, ...at(['id']) },
     criteriaLocations: raw.criteria.map((c, i) =>
-      typeof c === 'string' ? at('criteria', i) : at('criteria', i, 'id'),
+      typeof c === 'string' ? at(['criteria', i]) : at(['criteria', i, 'id']),
     ),
     questionLocations: (raw.questions ?? []).map((q, i) => ({
-      id: at('questions', i, 'id'),
-      when: q.when ? at('questions', i, 'when', 'question') : undefined,
+      id: at(['questions', i, 'id']),
+      when: q.when ? at(['questions', i, 'when', 'question']) : undefined,
     })),
   });
 }
