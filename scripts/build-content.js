@@ -41,12 +41,13 @@ function buildId() {
 
 const { readBuiltinCatalog, loadControlsDir } = await import('../dist/project/load.js');
 const { readQuestionnaire } = await import('../dist/project/workspace.js');
-const { shippedIndex, SNAPSHOT_FILE, SNAPSHOT_INDEX_FILE } = await import('../dist/runtime/builtin-snapshot.js');
+const { shippedIndex, SNAPSHOT_FILES, SNAPSHOT_INDEX_FILE } = await import('../dist/runtime/builtin-snapshot.js');
 const { builtinControlsDir } = await import('../dist/runtime/paths.js');
 
 // A snapshot left by an earlier build must not serve this one: the content may be the same, the
 // parser not. Without these files every shipped file below is parsed.
-for (const file of [SNAPSHOT_FILE, SNAPSHOT_INDEX_FILE, join(root, 'dist', 'build-id.txt')])
+const legacy = join(root, 'dist', 'builtin-content.json'); // the one-file snapshot of earlier builds
+for (const file of [...Object.values(SNAPSHOT_FILES), SNAPSHOT_INDEX_FILE, join(root, 'dist', 'build-id.txt'), legacy])
   rmSync(file, { force: true });
 
 const loaded = loadControlsDir(builtinControlsDir, builtinControlsDir);
@@ -58,14 +59,13 @@ const files = loaded.files.map((f) => relative(builtinControlsDir, f));
 const snapshot = {
   catalog: readBuiltinCatalog(),
   questionnaire: readQuestionnaire(),
-  files,
-  controls: loaded.controls,
+  library: { files, controls: loaded.controls },
 };
-writeFileSync(SNAPSHOT_FILE, JSON.stringify(snapshot));
+for (const [part, file] of Object.entries(SNAPSHOT_FILES)) writeFileSync(file, JSON.stringify(snapshot[part]));
 writeFileSync(SNAPSHOT_INDEX_FILE, JSON.stringify(shippedIndex(files)));
 writeFileSync(join(root, 'dist', 'build-id.txt'), `${buildId()}\n`);
 console.log(
-  `build-content: ${readdirSync(validators).length} validators, snapshot of ${snapshot.controls.length} controls`,
+  `build-content: ${readdirSync(validators).length} validators, snapshot of ${loaded.controls.length} controls`,
 );
 
 // (3) The built-in report templates, precompiled (see precompiledTemplates in src/report/handlebars.ts).

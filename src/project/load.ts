@@ -13,7 +13,7 @@ import {
   knownControlFile,
   snapshotCatalog,
   snapshotLibrary,
-  type BuiltinSnapshot,
+  type BuiltinLibrary,
 } from '../runtime/builtin-snapshot.js';
 import { environmentError, readTextFile } from '../runtime/read-file.js';
 import { describeFsError, withFsErrors } from '../runtime/fs-errors.js';
@@ -192,7 +192,7 @@ function controlFilesAt(absolute: string, displayDir: string, notes: Diagnostic[
 }
 
 /** The built-in library from the build-time snapshot, with file paths shown relative to the cwd. */
-function fromSnapshot(snapshot: BuiltinSnapshot, dir: string, cwd: string, displayDir: string): LoadedControls {
+function fromSnapshot(snapshot: BuiltinLibrary, dir: string, cwd: string, displayDir: string): LoadedControls {
   const shown = new Map(snapshot.files.map((f) => [f, displayPath(join(dir, f), cwd)]));
   const controls = snapshot.controls.map((c) => ({
     ...c,

@@ -15,9 +15,8 @@ import type { Catalog, Control } from '../catalog/types.js';
 import { buildDir, builtinCatalogFile, builtinControlsDir, builtinQuestionnaireFile } from './paths.js';
 import type { QuestionnaireContent } from '../questionnaire/content.js';
 
-export interface BuiltinSnapshot {
-  catalog: Catalog;
-  questionnaire: QuestionnaireContent;
+/** The parsed built-in control library. */
+export interface BuiltinLibrary {
   /** Control files, relative to the controls folder, in load order. */
   files: string[];
   /** Locations hold paths relative to the controls folder. */
@@ -36,7 +35,15 @@ export interface FileKey {
   hash: string;
 }
 
-export const SNAPSHOT_FILE = join(buildDir, 'builtin-content.json');
+/**
+ * One file per part, so a command reads only what it uses: `check` on the user's own controls needs
+ * the catalog (38 KB of JSON), not the 350 KB library.
+ */
+export const SNAPSHOT_FILES = {
+  catalog: join(buildDir, 'builtin-catalog.json'),
+  questionnaire: join(buildDir, 'builtin-questionnaire.json'),
+  library: join(buildDir, 'builtin-library.json'),
+};
 /** Small, so a run that reads other files can rule them out without loading the snapshot. */
 export const SNAPSHOT_INDEX_FILE = join(buildDir, 'builtin-index.json');
 
@@ -81,7 +88,9 @@ function builtOnce<T>(path: string): () => T | undefined {
   };
 }
 
-const snapshotFile = builtOnce<BuiltinSnapshot>(SNAPSHOT_FILE);
+const snapshotCatalogFile = builtOnce<Catalog>(SNAPSHOT_FILES.catalog);
+const snapshotQuestionnaireFile = builtOnce<QuestionnaireContent>(SNAPSHOT_FILES.questionnaire);
+const snapshotLibraryFile = builtOnce<BuiltinLibrary>(SNAPSHOT_FILES.library);
 const snapshotIndex = builtOnce<SnapshotIndex>(SNAPSHOT_INDEX_FILE);
 
 /** Whether `normalized` (schema line left out) is the text `key` was made from; hashed only if lengths agree. */
@@ -100,18 +109,18 @@ function unchanged(name: string, path: string): boolean {
 
 /** The shipped catalog, parsed, while criteria/tsc-2017.yaml is unchanged. */
 export function snapshotCatalog(): Catalog | undefined {
-  return unchanged('catalog', builtinCatalogFile) ? snapshotFile()?.catalog : undefined;
+  return unchanged('catalog', builtinCatalogFile) ? snapshotCatalogFile() : undefined;
 }
 
 /** The shipped questionnaire, parsed, while criteria/questionnaire.yaml is unchanged. */
 export function snapshotQuestionnaire(): QuestionnaireContent | undefined {
-  return unchanged('questionnaire', builtinQuestionnaireFile) ? snapshotFile()?.questionnaire : undefined;
+  return unchanged('questionnaire', builtinQuestionnaireFile) ? snapshotQuestionnaireFile() : undefined;
 }
 
-let cachedLibrary: BuiltinSnapshot | null | undefined;
+let cachedLibrary: BuiltinLibrary | null | undefined;
 
 /** The whole built-in library, while criteria/controls/ holds exactly the files it was built from. */
-export function snapshotLibrary(): BuiltinSnapshot | undefined {
+export function snapshotLibrary(): BuiltinLibrary | undefined {
   if (cachedLibrary !== undefined) return cachedLibrary ?? undefined;
   cachedLibrary = null;
   try {
@@ -122,7 +131,7 @@ export function snapshotLibrary(): BuiltinSnapshot | undefined {
       shipped.length > 0 &&
       files.length === shipped.length &&
       shipped.every((f) => unchanged(f, join(builtinControlsDir, f)));
-    if (current) cachedLibrary = snapshotFile() ?? null;
+    if (current) cachedLibrary = snapshotLibraryFile() ?? null;
   } catch {
     // An unreadable controls folder: parse (and report) instead.
   }
@@ -141,6 +150,6 @@ export function knownControlFile(text: string, file: string): Control[] | undefi
   const normalized = withoutSchemaLine(text);
   const name = controlFileKeys.find(([, key]) => matches(key, normalized))?.[0];
   if (name === undefined) return undefined;
-  const controls = snapshotFile()?.controls.filter((c) => c.location.file === name);
+  const controls = snapshotLibraryFile()?.controls.filter((c) => c.location.file === name);
   return controls?.map((c) => ({ ...c, location: { ...c.location, file } }));
 }
