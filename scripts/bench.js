@@ -113,16 +113,22 @@ function run(args, cwd, extraEnv = {}) {
   return { wall, cpu: havePerf ? taskClock : (user + sys) * 1000, rss: rss / 1024 };
 }
 
+/** A case's environment for one build: each build has its own cache (one would evict the other's). */
+function envFor(c, build) {
+  const dir = c.env?.SOC2_READY_CACHE_DIR;
+  return dir ? { ...c.env, SOC2_READY_CACHE_DIR: `${dir}-${build.label}` } : c.env;
+}
+
 // Fill the warm caches before measuring.
 for (const c of cases.filter((c) => c.name.endsWith('warm cache')))
-  for (const build of builds) run([build.bin, ...c.args], c.cwd ?? root, c.env);
+  for (const build of builds) run([build.bin, ...c.args], c.cwd ?? root, envFor(c, build));
 
 const results = new Map(); // `${case}|${build}` -> [{ ratio, cpuRatio, rss, wall, node }]
 for (let r = 0; r < rounds; r++) {
   const shuffled = (xs) => [...xs].sort(() => Math.random() - 0.5);
   for (const c of shuffled(cases.filter((c) => r < (c.rounds ?? rounds)))) {
     for (const build of shuffled(builds)) {
-      const command = () => run([build.bin, ...c.args], c.cwd ?? root, c.env);
+      const command = () => run([build.bin, ...c.args], c.cwd ?? root, envFor(c, build));
       const node = () => run(['-e', '0'], c.cwd ?? root);
       // The command and its own `node -e 0`, in random order.
       const before = Math.random() < 0.5 ? node() : undefined;
