@@ -160,14 +160,18 @@ describe('the precompiled templates render what compiling the templates renders'
     existsSync(join(repoRoot, 'examples', d, 'answers.yaml')),
   );
 
-  test('they are current (so the CLI uses them)', async () => {
-    const built = (await import(pathToFileURL(dist('templates.cjs')).href)) as {
-      default: Record<'md' | 'html', { hash: string }>;
-    };
-    for (const format of ['md', 'html'] as const)
-      expect(built.default[format].hash).toBe(
-        slowTemplates.templatesHash(slowTemplates.builtinSources(format, repoRoot)),
+  test('they are current (so the CLI uses them), one file per format with only the partials it reaches', async () => {
+    for (const format of ['md', 'html'] as const) {
+      const built = (await import(pathToFileURL(dist(`templates-${format}.cjs`)).href)) as {
+        default: { hash: string; partials: Record<string, unknown> };
+      };
+      expect(built.default.hash).toBe(slowTemplates.templatesHash(slowTemplates.builtinSources(format, repoRoot)));
+      expect(Object.keys(built.default.partials).sort()).toEqual(
+        format === 'md'
+          ? ['audit-md']
+          : ['audit-html', 'brand', 'chart-timeline', 'charts-categories', 'charts-series', 'styles'],
       );
+    }
   });
 
   test.each(examples.flatMap((e) => [[e, 'md'] as const, [e, 'html'] as const]))('%s %s', async (example, format) => {

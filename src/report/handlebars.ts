@@ -86,7 +86,7 @@ function precompiledTemplates(
   format: TemplateFormat,
   sources: ReturnType<typeof collectSources>,
 ): HandlebarsTemplateDelegate | undefined {
-  const set = requireBuilt<Record<TemplateFormat, PrecompiledSet>>('templates.cjs')?.[format];
+  const set = requireBuilt<PrecompiledSet>(`templates-${format}.cjs`);
   if (!set || set.hash !== templatesHash(sources)) return undefined;
   const runtime = vendor<HandlebarsApi>('handlebars/runtime').create();
   registerHelpers(runtime);
