@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import {
   answersData,
   checkedBlockYaml,
@@ -14,7 +13,7 @@ import { AnswersWriter } from '../src/answers-writer.js';
 import type { OperatingHistory } from '../src/engagement/operations.js';
 import type { EvidenceRef } from '../src/evidence/references.js';
 import type { Answer } from '../src/questionnaire/plan.js';
-import { repoRoot } from './helpers/run-cli.js';
+import { exampleAnswersFiles } from './helpers/examples.js';
 
 /** What the session does to the document between two saves (it replaces objects, never edits them). */
 type Edit =
@@ -118,10 +117,7 @@ describe('AnswersWriter', () => {
   });
 
   test('writes every example answers file as serializeAnswers does, before and after changing answers', () => {
-    const examples = join(repoRoot, 'examples');
-    const files = readdirSync(examples, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && readdirSync(join(examples, d.name)).includes('answers.yaml'))
-      .map((d) => join(examples, d.name, 'answers.yaml'));
+    const files = exampleAnswersFiles();
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       const doc = parseAnswers(readFileSync(file, 'utf8'), file).doc!;

@@ -1,7 +1,6 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { parse, stringify } from 'yaml';
 import {
   answersData,
@@ -13,7 +12,7 @@ import {
   type AnswersDocument,
 } from '../src/answers.js';
 import type { Answer } from '../src/questionnaire/plan.js';
-import { repoRoot } from './helpers/run-cli.js';
+import { exampleAnswersFiles } from './helpers/examples.js';
 
 const FILE = 'soc2-answers.yaml';
 const HEADER =
@@ -346,10 +345,7 @@ describe('serializeAnswers', () => {
   });
 
   test('every example answers file is saved by the block writer (read back and compared), not by yaml', () => {
-    const examples = join(repoRoot, 'examples');
-    const files = readdirSync(examples, { withFileTypes: true })
-      .filter((d) => d.isDirectory() && readdirSync(join(examples, d.name)).includes('answers.yaml'))
-      .map((d) => join(examples, d.name, 'answers.yaml'));
+    const files = exampleAnswersFiles();
     expect(files.length).toBeGreaterThanOrEqual(3);
     for (const file of files) {
       const { doc } = parseAnswers(readFileSync(file, 'utf8'), file);
