@@ -4,6 +4,14 @@
  */
 export class Unsupported extends Error {}
 
+/**
+ * The deepest nesting (block and flow collections together) the fast reader reads; deeper text goes
+ * to the nesting guard and yaml. At this depth the guard's count (which adds at most one level per
+ * `- ` item and one for the document) stays far below its limit of 64, so a document the fast reader
+ * accepts is one the guard would have let through: the guard need not run first.
+ */
+export const MAX_DEPTH = 30;
+
 export const bail = (): never => {
   throw new Unsupported();
 };
@@ -54,10 +62,17 @@ function afterValue(text: string, end: number): void {
 }
 
 /** One node of a flow collection starting at `i`; `base` is the source offset of `text[0]`. */
-export function flowNode(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown; end: number } {
+export function flowNode(
+  text: string,
+  i: number,
+  base: number,
+  offsets: OffsetTable,
+  depth: number,
+): { value: unknown; end: number } {
   const c = text[i];
-  if (c === '[') return flowSequence(text, i, base, offsets);
-  if (c === '{') return flowMapping(text, i, base, offsets);
+  if ((c === '[' || c === '{') && depth >= MAX_DEPTH) bail();
+  if (c === '[') return flowSequence(text, i, base, offsets, depth + 1);
+  if (c === '{') return flowMapping(text, i, base, offsets, depth + 1);
   if (c === '"') {
     const end = i + closingQuote(text.slice(i));
     return { value: doubleQuoted(text.slice(i, end + 1)), end: end + 1 };
@@ -76,7 +91,13 @@ const FLOW_INDICATORS = '-?:#&*!|>%@`';
 /** Where a plain scalar inside a flow collection ends: a flow indicator, or `:` before a space or one. */
 const PLAIN_END = /[,[\]{}]|:(?=[ ,[\]{}]|$)/g;
 
-function flowSequence(text: string, i: number, base: number, offsets: OffsetTable): { value: unknown[]; end: number } {
+function flowSequence(
+  text: string,
+  i: number,
+  base: number,
+  offsets: OffsetTable,
+  depth: number,
+): { value: unknown[]; end: number } {
   const items: unknown[] = [];
   const at: number[] = [];
   offsets.set(items, at);
@@ -84,7 +105,7 @@ function flowSequence(text: string, i: number, base: number, offsets: OffsetTabl
   if (text[j] === ']') return { value: items, end: j + 1 };
   for (;;) {
     at.push(base + j);
-    const item = flowNode(text, j, base, offsets);
+    const item = flowNode(text, j, base, offsets, depth);
     items.push(item.value);
     j = skipSpaces(text, item.end);
     if (text[j] === ']') return { value: items, end: j + 1 };
@@ -94,7 +115,13 @@ function flowSequence(text: string, i: number, base: number, offsets: OffsetTabl
   }
 }
 
-function flowMapping(text: string, i: number, base: number, offsets: OffsetTable): { value: object; end: number } {
+function flowMapping(
+  text: string,
+  i: number,
+  base: number,
+  offsets: OffsetTable,
+  depth: number,
+): { value: object; end: number } {
   const map: Record<string, unknown> = {};
   const keys: string[] = [];
   const at: number[] = [];
@@ -103,14 +130,14 @@ function flowMapping(text: string, i: number, base: number, offsets: OffsetTable
   if (text[j] === '}') return { value: map, end: j + 1 };
   for (;;) {
     if (text[j] === '[' || text[j] === '{') bail();
-    const key = flowNode(text, j, base, offsets);
+    const key = flowNode(text, j, base, offsets, depth);
     if (typeof key.value !== 'string' || hasKey(map, key.value)) bail();
     if (text[key.end] !== ':' || text[key.end + 1] !== ' ') bail();
     keys.push(key.value as string);
     at.push(base + j);
     j = skipSpaces(text, key.end + 1);
     at.push(base + j);
-    const value = flowNode(text, j, base, offsets);
+    const value = flowNode(text, j, base, offsets, depth);
     map[key.value as string] = value.value;
     j = skipSpaces(text, value.end);
     if (text[j] === '}') return { value: map, end: j + 1 };

@@ -19,6 +19,7 @@ import {
   flowNode,
   hasKey,
   inlineScalar,
+  MAX_DEPTH,
   resolvePlain,
   type OffsetTable,
 } from './simple-scalars.js';
@@ -89,6 +90,8 @@ class Reader {
   i = 0;
   /** Where each key and value of every mapping and sequence starts (offsets into the source). */
   readonly offsets: OffsetTable = new Map();
+  /** Block collections open around the line being read (see MAX_DEPTH). */
+  depth = 0;
   constructor(private readonly lines: Line[]) {}
 
   /** The next line with content (blank and comment lines skipped). */
@@ -99,7 +102,10 @@ class Reader {
   }
 
   block(indent: number): unknown {
-    return isItem(this.peek()!.text) ? this.sequence(indent) : this.mapping(indent);
+    if (++this.depth > MAX_DEPTH) bail();
+    const value = isItem(this.peek()!.text) ? this.sequence(indent) : this.mapping(indent);
+    this.depth--;
+    return value;
   }
 
   sequence(indent: number): unknown[] {
@@ -167,7 +173,7 @@ class Reader {
     const header = blockScalarHeader(text);
     if (header) return this.blockScalar(header, parentIndent);
     if (text[0] === '[' || text[0] === '{') {
-      const node = flowNode(text, 0, start, this.offsets);
+      const node = flowNode(text, 0, start, this.offsets, this.depth);
       if (!/^(?: +#.*)?$/.test(text.slice(node.end))) bail();
       return node.value;
     }

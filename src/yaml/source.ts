@@ -55,10 +55,13 @@ export function decodeUtf8(bytes: Uint8Array, file: string): { text?: string; di
  * `fast: false` forces `yaml` (tests compare the two).
  */
 export function parseYamlSource(rawText: string, file: string, options: { fast?: boolean } = {}): YamlSource {
-  const deep = excessiveNesting(rawText);
-  if (deep) return tooDeep(file, deep);
+  // The fast reader reads at most MAX_DEPTH levels, far below what the nesting guard refuses, so
+  // the guard only has to run before yaml (which recurses once per level).
   const simple = options.fast === false ? undefined : parseSimpleYaml(rawText);
-  if (!simple) return parseWithYaml(rawText, file);
+  if (!simple) {
+    const deep = excessiveNesting(rawText);
+    return deep ? tooDeep(file, deep) : parseWithYaml(rawText, file);
+  }
   let full: YamlSource | undefined;
   let lineStarts: number[] | undefined;
   return {
