@@ -72,6 +72,11 @@ export const DIAGNOSTIC_CODES = {
     anchor: FILES,
   },
   'no-full-score': { severity: 'warning', summary: 'No choice of a question scores 1.', anchor: FILES },
+  'excluded-subservice-criterion': {
+    severity: 'warning',
+    summary: 'A criterion is excluded although a subservice organisation keeps it in scope.',
+    anchor: FILES,
+  },
   'evidence-missing': {
     severity: 'error',
     summary: 'A control answered as in place has no evidence reference.',

@@ -3,6 +3,7 @@ import { closest, quotedList } from '../text/suggest.js';
 import type { Catalog, Control } from './types.js';
 import type { Subservice } from '../config.js';
 import { linksOf } from './control-scope.js';
+import { subserviceRules } from './rules-subservice.js';
 
 /** A criterion consciously carved out of the examination (e.g. covered by a subservice organization). */
 export interface Exclusion {
@@ -23,12 +24,12 @@ export interface InventoryInput {
   inventoryLocation?: string;
 }
 
-interface RuleContext extends InventoryInput {
+export interface RuleContext extends InventoryInput {
   criterionIds: Set<string>;
   diagnostics: Diagnostic[];
 }
 
-type Rule = (ctx: RuleContext) => void;
+export type Rule = (ctx: RuleContext) => void;
 
 /** Reserved answer values the questionnaire adds to every question. */
 export const RESERVED_VALUES = ['not-sure', 'not-applicable'];
@@ -212,48 +213,6 @@ const noHomeCategory: Rule = ({ controls, criterionIds, diagnostics }) => {
         },
       ),
     );
-  }
-};
-
-const subserviceRules: Rule = ({ subservice = [], controls, criterionIds, catalog, diagnostics }) => {
-  const ids = catalog.criteria.map((c) => c.id);
-  const controlIds = controls.map((c) => c.id);
-  const known = new Set(controlIds);
-  for (const entry of subservice) {
-    entry.criteria.forEach((id, i) => {
-      if (criterionIds.has(id)) return;
-      const near = closest(id, ids);
-      diagnostics.push(
-        error(
-          'unknown-criterion',
-          `Subservice organisation "${entry.name}" names "${id}", which is not a ${catalog.shortName} criterion.`,
-          {
-            ...entry.criteriaLocations?.[i],
-            hint:
-              near.length > 0
-                ? `Did you mean ${quotedList(near)}?`
-                : 'Run `soc2-ready criteria` to list the valid ids.',
-          },
-        ),
-      );
-    });
-    entry.monitoredBy.forEach((id, i) => {
-      if (known.has(id)) return;
-      const near = closest(id, controlIds);
-      diagnostics.push(
-        error(
-          'unknown-control',
-          `Subservice organisation "${entry.name}" is monitored by "${id}", which is not a control.`,
-          {
-            ...entry.monitoredByLocations?.[i],
-            hint:
-              near.length > 0
-                ? `Did you mean ${quotedList(near)}?`
-                : 'Name the id of one of your controls, e.g. the vendor review.',
-          },
-        ),
-      );
-    });
   }
 };
 
