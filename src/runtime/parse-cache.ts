@@ -74,7 +74,7 @@ export function openParseCache(absoluteDir: string, env: NodeJS.ProcessEnv = pro
   return {
     get(rel, text, shown) {
       const entry = stored?.files[rel];
-      if (entry === undefined || entry.hash !== sha256(text)) return undefined;
+      if (!Array.isArray(entry?.controls) || entry.hash !== sha256(text)) return undefined;
       next.files[rel] = entry;
       return relocate(entry.controls, shown);
     },

@@ -82,6 +82,18 @@ describe('the parse cache', () => {
     expect(JSON.parse(readFileSync(join(cache, name!), 'utf8'))).toMatchObject({ files: expect.any(Object) });
   });
 
+  test('an entry of this build for this exact text, but of the wrong shape, is parsed again', () => {
+    const { cwd, cache } = project();
+    cached(cwd, cache, CHECK);
+    const [name] = cacheFiles(cache);
+    const file = JSON.parse(readFileSync(join(cache, name!), 'utf8')) as {
+      files: Record<string, { controls: unknown }>;
+    };
+    file.files['inventory.yaml']!.controls = 'not a list';
+    writeFileSync(join(cache, name!), JSON.stringify(file));
+    expect(cached(cwd, cache, CHECK)).toEqual(uncached(cwd, CHECK));
+  });
+
   test('an unwritable cache location changes nothing but speed', () => {
     const { cwd } = project();
     const blocker = join(cwd, 'blocker');
