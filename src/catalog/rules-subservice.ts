@@ -5,6 +5,7 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
 import { closest, quotedList } from '../text/suggest.js';
 import type { Subservice } from '../config.js';
+import { controlScopeRule, type ControlScope } from './control-scope.js';
 import type { Exclusion, Rule, RuleContext } from './rules.js';
 
 const unknownIds: Rule = ({ subservice = [], controls, criterionIds, catalog, diagnostics }) => {
@@ -77,8 +78,46 @@ function excludedDiagnostic(exclusion: Exclusion, entry: Subservice): Diagnostic
   );
 }
 
+/**
+ * A monitoring control out of the selected scope is neither asked nor scored, so the provider would look
+ * monitored in the config while nothing in the assessment says whether it is. (Unknown ids are errors above.)
+ */
+const outOfScopeMonitors: Rule = ({ subservice = [], controls, catalog, scope, diagnostics }) => {
+  const scopeOf = controlScopeRule(catalog, scope);
+  const byId = new Map<string, ControlScope>();
+  for (const control of controls) if (!byId.has(control.id)) byId.set(control.id, scopeOf(control));
+  for (const entry of subservice) {
+    entry.monitoredBy.forEach((id, i) => {
+      const controlScope = byId.get(id);
+      if (!controlScope || controlScope.counted.length > 0) return;
+      const { why, fix } = outOfScopeReason(id, controlScope.home, scope);
+      diagnostics.push(
+        warning(
+          'out-of-scope-monitor',
+          `Subservice organisation "${entry.name}" is monitored by "${id}", which is out of scope (${why}), so it is neither asked nor scored.`,
+          {
+            ...entry.monitoredByLocations?.[i],
+            hint: `${fix}, or name an in-scope control that monitors the provider.`,
+          },
+        ),
+      );
+    });
+  }
+};
+
+function outOfScopeReason(id: string, home: string | undefined, scope: ReadonlySet<string>) {
+  if (home === undefined) return { why: 'it has no home category', fix: `Give "${id}" an in-scope "category"` };
+  if (!scope.has(home))
+    return {
+      why: `its home category, ${home}, is not in scope`,
+      fix: `Bring ${home} into scope ("scope:" in soc2-ready.yaml, or --scope)`,
+    };
+  return { why: 'none of its criteria is in scope', fix: `Map "${id}" to an in-scope criterion` };
+}
+
 /** The subservice rules, in the order they report. */
 export const subserviceRules: Rule = (ctx: RuleContext) => {
   unknownIds(ctx);
+  outOfScopeMonitors(ctx);
   excludedSubserviceCriteria(ctx);
 };

@@ -50,4 +50,18 @@ describe('check: subservice entries that contradict the config (spawned)', () =>
     expect(warnings(r.stdout)).toEqual([]);
     expect(r.status).toBe(0);
   });
+
+  test('a monitoredBy control out of the selected scope is a warning at that entry; --scope availability clears it', () => {
+    const cwd = project(
+      'subservice:\n  - name: AWS\n    method: carve-out\n    criteria: [CC6.4]\n    monitoredBy: [VND-03, BCP-07]\n',
+    );
+    const security = runCli(['check'], { cwd });
+    expect(warnings(security.stdout)).toEqual([
+      'soc2-ready.yaml:5:27  warning  out-of-scope-monitor  Subservice organisation "AWS" is monitored by "BCP-07", which is out of scope (its home category, availability, is not in scope), so it is neither asked nor scored. Bring availability into scope ("scope:" in soc2-ready.yaml, or --scope), or name an in-scope control that monitors the provider.',
+    ]);
+    expect(security.status).toBe(0);
+    const availability = runCli(['check', '--scope', 'availability'], { cwd });
+    expect(warnings(availability.stdout)).toEqual([]);
+    expect(availability.status).toBe(0);
+  });
 });
