@@ -229,10 +229,16 @@ describe('the operating-history block (with an engagement)', () => {
       'Operating history of T-01 (Quarterly access reviews; runs continuous), for the Type II window',
     );
 
-    // A second run asks nothing more; --review asks the block again with the recorded values as defaults.
+    // A second run asks nothing more; --review shows the recorded history and offers to keep it.
     expect(await runAssess({}, io, { prompter: scripted([]), requireTerminal: false, now })).toBe(0);
-    const review = scripted([pick('none'), pick('quarterly'), pick('yes'), pick('skip')]);
+    const review = scripted([pick('none'), pick('quarterly'), pick('yes'), pick('keep')]);
     expect(await runAssess({ review: true }, io, { prompter: review, requireTerminal: false, now })).toBe(0);
+    expect(review.asked.at(-1)).toEqual({
+      kind: 'select',
+      message: 'Keep the recorded operating history of T-01?',
+      default: undefined,
+    });
+    expect(io.err()).toContain('Recorded: since 2026-01-05 · evidence: Partly kept (P2Y)\n');
     expect(answers().operations['T-01']).toEqual({
       since: '2026-01-05',
       evidence: 'partial',

@@ -2,11 +2,14 @@
  * The operating-history block `assess` asks after a control's questions when an engagement is set:
  * since when it operates, when it last ran (periodic) or how often it is triggered (event-driven),
  * whether evidence is kept and for how long. Every answer is saved at once; an entry without `at`
- * is an unfinished block, resumed at its first missing field.
+ * is an unfinished block, resumed at its first missing field. `--review` shows a recorded history
+ * and keeps it with Enter (or asks each field again, the recorded values as defaults).
  */
 import type { Frequency } from '../catalog/types.js';
 import { durationDays, isDate } from '../engagement/dates.js';
+import { evidenceLabel } from '../engagement/labels.js';
 import type { EvidenceKept, OperatingHistory } from '../engagement/operations.js';
+import { inert } from '../text/terminal.js';
 import type { Painter } from './print.js';
 import type { Prompter } from './prompter.js';
 
@@ -44,18 +47,56 @@ export async function askOperations(prompter: Prompter, step: OperationsStep, re
     step.write(
       `\n${step.paint.bold(`Operating history of ${step.controlId}`)} ${step.paint.dim(`(${step.title}; runs ${step.frequency}), for the Type II window`)}\n`,
     );
-    const go = await prompter.select(`Record the operating history of ${step.controlId} now?`, [
-      { name: 'Record it (a few short questions)', value: 'record' },
-      { name: 'Skip for now (counts as not sure)', value: 'skip' },
-    ]);
-    if (go === 'skip') return save({ at: step.now() });
+    const go = await askWhetherToRecord(prompter, step);
+    // Kept or skipped: an entry already finished stays byte for byte as it is; otherwise it is now finished.
+    if (go === 'keep') return history.at === undefined ? save({ at: step.now() }) : undefined;
   }
   for (const ask of fieldsFor(step.frequency)) {
     if (!review && history[ask.field] !== undefined) continue;
     const value = await ask.prompt(prompter, step.controlId, history);
-    if (value !== undefined) save({ [ask.field]: value });
+    // Empty removes a recorded value (in review, Backspace clears the default), as the prompt says; so
+    // does a retention no longer asked because the evidence is now not kept.
+    if (value !== undefined || history[ask.field] !== undefined) save({ [ask.field]: value });
   }
   save({ at: step.now() });
+}
+
+/**
+ * The block's first question. In review, a recorded history is shown and kept with Enter, like a
+ * recorded answer; a skipped one defaults to staying skipped.
+ */
+async function askWhetherToRecord(prompter: Prompter, step: OperationsStep): Promise<'record' | 'keep'> {
+  const { current, controlId } = step;
+  const recorded = current === undefined ? undefined : recordedSummary(current);
+  if (recorded === undefined)
+    return prompter.select<'record' | 'keep'>(
+      `Record the operating history of ${controlId} now?`,
+      [
+        { name: 'Record it (a few short questions)', value: 'record' },
+        { name: 'Skip for now (counts as not sure)', value: 'keep' },
+      ],
+      current === undefined ? 'record' : 'keep',
+    );
+  step.write(`${step.paint.dim('Recorded:')} ${inert(recorded)}\n`);
+  return prompter.select<'record' | 'keep'>(`Keep the recorded operating history of ${controlId}?`, [
+    { name: 'Keep it as recorded', value: 'keep' },
+    { name: 'Change it (the recorded values are the defaults)', value: 'record' },
+  ]);
+}
+
+/** The recorded fields in words and in file order, e.g. "since 2025-06-16 · evidence: Kept (P1Y)"; undefined when none. */
+export function recordedSummary(h: OperatingHistory): string | undefined {
+  const parts = [
+    h.frequency && `runs ${h.frequency}`,
+    h.since && `since ${h.since}`,
+    h.lastPerformed && `last performed ${h.lastPerformed}`,
+    h.plannedBy && `planned by ${h.plannedBy}`,
+    h.evidence && `evidence: ${evidenceLabel(h.evidence, h.retention)}`,
+    h.evidence === undefined && h.retention && `retention ${h.retention}`,
+    h.eventsPerMonth !== undefined && `${h.eventsPerMonth} events a month`,
+    h.note && `note: ${h.note}`,
+  ].filter((p): p is string => typeof p === 'string');
+  return parts.length === 0 ? undefined : parts.join(' · ');
 }
 
 interface Field {
