@@ -72,6 +72,11 @@ export const DIAGNOSTIC_CODES = {
     anchor: FILES,
   },
   'no-full-score': { severity: 'warning', summary: 'No choice of a question scores 1.', anchor: FILES },
+  'case-duplicate-id': {
+    severity: 'warning',
+    summary: 'Two control ids differ only in letter case.',
+    anchor: FILES,
+  },
   'out-of-scope-monitor': {
     severity: 'warning',
     summary: 'A control that monitors a subservice organisation is out of scope, so it is neither asked nor scored.',

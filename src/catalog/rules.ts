@@ -81,6 +81,26 @@ const duplicateControlIds: Rule = ({ controls, diagnostics }) => {
   }
 };
 
+/** Ids that differ only in letter case are distinct here, but people and spreadsheet lookups read them as one. */
+const caseDuplicateIds: Rule = ({ controls, diagnostics }) => {
+  for (const group of groupBy(controls, (c) => c.id.toLowerCase()).values()) {
+    for (const control of group) {
+      const others = group.filter((c) => c.id !== control.id).map((c) => `"${c.id}" at ${where(c.location)}`);
+      if (others.length === 0) continue;
+      diagnostics.push(
+        warning(
+          'case-duplicate-id',
+          `Control id "${control.id}" differs only in letter case from ${others.join(', ')}.`,
+          {
+            ...control.location,
+            hint: 'They are separate controls here, but auditors and spreadsheet lookups read them as one; rename one.',
+          },
+        ),
+      );
+    }
+  }
+};
+
 const questionRules: Rule = ({ controls, diagnostics }) => {
   const seen = new Map<string, string>();
   for (const control of controls) {
@@ -221,6 +241,7 @@ const rules: Rule[] = [
   noCriteria,
   noHomeCategory,
   duplicateControlIds,
+  caseDuplicateIds,
   questionRules,
   exclusionRules,
   subserviceRules,
