@@ -10,23 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { KEY, PtySession } from '../helpers/pty.js';
+import { OPERATIONS_CONTROLS } from '../helpers/operations-controls.js';
 
-const CONTROLS = `controls:
-  - id: T-01
-    title: Quarterly access reviews
-    criteria: [CC6.2]
-    frequency: quarterly
-    questions:
-      - id: T-01.practice
-        text: How often are access reviews done?
-        choices:
-          - { value: quarterly, label: Every quarter, score: 1 }
-          - { value: never, label: Never, score: 0 }
-  - id: T-02
-    title: Offboarding checklist
-    criteria: [CC6.3]
-    frequency: on-event
-  - id: T-03
+const CONTROLS = `${OPERATIONS_CONTROLS}  - id: T-03
     title: Monthly vulnerability scan
     criteria: [CC7.1]
     frequency: monthly
