@@ -3,7 +3,7 @@
  * the entry must not contradict the rest of the config.
  */
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { closest, quotedList } from '../text/suggest.js';
+import { unknownIdHint } from '../text/suggest.js';
 import type { Subservice } from '../config.js';
 import { controlScopeRule, type ControlScope } from './control-scope.js';
 import type { Exclusion, Rule, RuleContext } from './rules.js';
@@ -15,34 +15,26 @@ const unknownIds: Rule = ({ subservice = [], controls, criterionIds, catalog, di
   for (const entry of subservice) {
     entry.criteria.forEach((id, i) => {
       if (criterionIds.has(id)) return;
-      const near = closest(id, ids);
       diagnostics.push(
         error(
           'unknown-criterion',
           `Subservice organisation "${entry.name}" names "${id}", which is not a ${catalog.shortName} criterion.`,
           {
             ...entry.criteriaLocations?.[i],
-            hint:
-              near.length > 0
-                ? `Did you mean ${quotedList(near)}?`
-                : 'Run `soc2-ready criteria` to list the valid ids.',
+            hint: unknownIdHint(id, ids, 'Run `soc2-ready criteria` to list the valid ids.'),
           },
         ),
       );
     });
     entry.monitoredBy.forEach((id, i) => {
       if (known.has(id)) return;
-      const near = closest(id, controlIds);
       diagnostics.push(
         error(
           'unknown-control',
           `Subservice organisation "${entry.name}" is monitored by "${id}", which is not a control.`,
           {
             ...entry.monitoredByLocations?.[i],
-            hint:
-              near.length > 0
-                ? `Did you mean ${quotedList(near)}?`
-                : 'Name the id of one of your controls, e.g. the vendor review.',
+            hint: unknownIdHint(id, controlIds, 'Name the id of one of your controls, e.g. the vendor review.'),
           },
         ),
       );

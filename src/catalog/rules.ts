@@ -1,5 +1,5 @@
 import { error, warning, type Diagnostic } from '../diagnostics.js';
-import { closest, quotedList } from '../text/suggest.js';
+import { closest, quotedList, unknownIdHint } from '../text/suggest.js';
 import type { Catalog, Control } from './types.js';
 import type { Subservice } from '../config.js';
 import { linksOf } from './control-scope.js';
@@ -40,13 +40,11 @@ const unknownCriteria: Rule = ({ controls, criterionIds, catalog, diagnostics })
   for (const control of controls) {
     control.criteria.forEach((id, i) => {
       if (criterionIds.has(id)) return;
-      const near = closest(id, ids);
       diagnostics.push(
         error('unknown-criterion', `Control "${control.id}" maps to "${id}", which is not a ${framework} criterion.`, {
           file: control.location.file,
           ...control.criteriaLocations[i],
-          hint:
-            near.length > 0 ? `Did you mean ${quotedList(near)}?` : 'Run `soc2-ready criteria` to list the valid ids.',
+          hint: unknownIdHint(id, ids, 'Run `soc2-ready criteria` to list the valid ids.'),
         }),
       );
     });
@@ -195,15 +193,11 @@ const exclusionRules: Rule = ({ exclusions, criterionIds, catalog, diagnostics }
   const seen = new Set<string>();
   for (const exclusion of exclusions) {
     if (!criterionIds.has(exclusion.criterion)) {
-      const near = closest(exclusion.criterion, ids);
       diagnostics.push(
         error(
           'unknown-criterion',
           `Exclusion names "${exclusion.criterion}", which is not a ${catalog.shortName} criterion.`,
-          {
-            ...exclusion.location,
-            hint: near.length > 0 ? `Did you mean ${quotedList(near)}?` : undefined,
-          },
+          { ...exclusion.location, hint: unknownIdHint(exclusion.criterion, ids) },
         ),
       );
     }

@@ -39,3 +39,59 @@ export function quotedList(items: readonly string[]): string {
   const quoted = items.map((s) => `"${s}"`);
   return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
+
+/** Cyrillic and Greek capitals (and a few small letters) that look like ASCII letters. */
+const LOOK_ALIKES: Record<string, string> = {
+  А: 'A',
+  В: 'B',
+  С: 'C',
+  Е: 'E',
+  Н: 'H',
+  І: 'I',
+  К: 'K',
+  М: 'M',
+  О: 'O',
+  Р: 'P',
+  Т: 'T',
+  Х: 'X',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Χ: 'X',
+  а: 'a',
+  с: 'c',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  х: 'x',
+  у: 'y',
+};
+
+/** `It contains U+0421, which is not ASCII …` for an id with characters outside printable ASCII. */
+function nonAsciiNote(id: string): string | undefined {
+  const odd = [...new Set([...id].filter((ch) => ch < ' ' || ch > '~'))];
+  if (odd.length === 0) return undefined;
+  const names = odd.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  const which = odd.length === 1 ? 'which is' : 'which are';
+  return `It contains ${names.join(', ')}, ${which} not ASCII (a look-alike letter typed or pasted by mistake?).`;
+}
+
+/**
+ * The hint for an id that is not one of `ids`: any character outside ASCII (ids are ASCII, so a
+ * Cyrillic "С" that looks like "C" is named), then the nearest ids, look-alikes read as the letters
+ * they imitate, or `fallback` when none is near.
+ */
+export function unknownIdHint(id: string, ids: readonly string[], fallback?: string): string | undefined {
+  const near = closest([...id].map((ch) => LOOK_ALIKES[ch] ?? ch).join(''), ids);
+  const parts = [nonAsciiNote(id), near.length > 0 ? `Did you mean ${quotedList(near)}?` : fallback];
+  const hint = parts.filter((p) => p !== undefined).join(' ');
+  return hint === '' ? undefined : hint;
+}
