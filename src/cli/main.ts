@@ -29,6 +29,9 @@ export async function main(argv: string[], io: Io = processIo()): Promise<ExitCo
         '',
         'Exit codes: 0 ok · 1 findings (unmapped or unknown criteria, invalid files, --fail-under) · 2 usage or environment error · 130 interrupted',
         '',
+        'Environment: NO_COLOR / FORCE_COLOR (colour) · SOURCE_DATE_EPOCH (reproducible report dates) ·',
+        '  SOC2_READY_CACHE=off (no parse cache in ~/.cache/soc2-ready; it is always off when CI is set)',
+        '',
       ].join('\n'),
     )
     .exitOverride()

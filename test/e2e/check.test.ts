@@ -152,6 +152,9 @@ describe('soc2-ready --help and criteria', () => {
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Usage: soc2-ready \[options\] \[command\]/);
     expect(r.stdout).toMatch(/check \[options\]/);
+    expect(r.stdout).toContain(
+      '  SOC2_READY_CACHE=off (no parse cache in ~/.cache/soc2-ready; it is always off when CI is set)\n',
+    );
   });
 
   test('check --help shows examples', () => {
