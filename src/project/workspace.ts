@@ -10,7 +10,7 @@ import {
 } from '../answers.js';
 import type { Catalog, Control } from '../catalog/types.js';
 import type { Config } from '../config.js';
-import { hasErrors, sortDiagnostics } from '../diagnostics.js';
+import { hasErrors, sortDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { checkRules } from '../catalog/rules.js';
 import { ContentError, UsageError } from '../errors.js';
 import { readTextFileOrThrow } from '../runtime/read-file.js';
@@ -127,7 +127,10 @@ export function loadWorkspace(options: LoadWorkspaceOptions): Workspace {
     answersPath,
     answersDisplay,
     existed,
-    notes: outsideNote(doc, answersPath, controlsDir, cwd),
+    notes: [
+      ...outsideNote(doc, answersPath, controlsDir, cwd),
+      ...warningsNote([...loadedConfig.diagnostics, ...loaded.diagnostics, ...rules]),
+    ],
     inputs: [answersPath, ...(loadedConfig.path ? [loadedConfig.path] : []), ...loaded.files],
     doc: { ...doc, controls: controlsLabel },
   };
@@ -142,6 +145,21 @@ function readAnswersFile(path: string, shown: string): AnswersDocument {
       `Answers file "${shown}" is not valid; fix it or start a new one with --answers <file>.`,
     );
   return doc;
+}
+
+/**
+ * Warnings do not stop a report, but they should not pass unseen: one line counts them, names the
+ * first and sends the user to `check`, which prints each with its fix.
+ */
+function warningsNote(diagnostics: Diagnostic[]): string[] {
+  const warnings = sortDiagnostics(diagnostics.filter((d) => d.severity === 'warning'));
+  const first = warnings[0];
+  if (!first) return [];
+  const at = [first.file, first.line, first.column].filter((part) => part !== undefined).join(':');
+  const count = warnings.length === 1 ? '1 warning' : `${warnings.length} warnings`;
+  return [
+    `Note: ${count} about the controls or config (first: ${first.code} at ${at}); run \`soc2-ready check\` to see them.`,
+  ];
 }
 
 /** A note when the answers file's own `controls:` leads outside the answers file's folder. */

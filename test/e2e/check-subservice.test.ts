@@ -65,3 +65,23 @@ describe('check: subservice entries that contradict the config (spawned)', () =>
     expect(availability.status).toBe(0);
   });
 });
+
+describe('report: the same warnings do not stop it, and do not pass unseen (spawned)', () => {
+  test('one note on stderr counts them and points to check; the report is still written; exit 0', () => {
+    const subservice =
+      'subservice:\n  - name: AWS\n    method: carve-out\n    criteria: [CC6.4]\n    monitoredBy: [VND-03]\n';
+    const answers = 'version: 1\nscope: [security]\ncontrols: builtin\nanswers: {}\n';
+    const clean = project(subservice);
+    const warned = project(`exclusions:\n  - criterion: CC6.4\n    reason: Run by AWS.\n${subservice}`);
+    for (const cwd of [clean, warned]) writeFileSync(join(cwd, 'soc2-answers.yaml'), answers);
+    const env = { SOURCE_DATE_EPOCH: '1790000000' };
+    const before = runCli(['report', '--format', 'md'], { cwd: clean, env });
+    const after = runCli(['report', '--format', 'md'], { cwd: warned, env });
+    expect(before.stderr).toBe('');
+    expect(after.stderr).toBe(
+      'Note: 1 warning about the controls or config (first: excluded-subservice-criterion at soc2-ready.yaml:2:16); run `soc2-ready check` to see them.\n',
+    );
+    expect(after.status).toBe(0);
+    expect(after.stdout).toContain('CC6.4');
+  });
+});
