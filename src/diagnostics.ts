@@ -32,6 +32,19 @@ export function warning(code: DiagnosticCode, message: string, at: Partial<Diagn
   return { code, severity: 'warning', message, ...at };
 }
 
+/** A diagnostic as the JSON formats print it: every field present, absent ones as null. */
+export function diagnosticJson(d: Diagnostic) {
+  return {
+    code: d.code,
+    severity: d.severity,
+    message: d.message,
+    file: d.file ?? null,
+    line: d.line ?? null,
+    column: d.column ?? null,
+    hint: d.hint ?? null,
+  };
+}
+
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -1,41 +1,15 @@
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import type { Catalog, Control, Question } from '../src/catalog/types.js';
+import type { Control, Question } from '../src/catalog/types.js';
 import { DEFAULT_THRESHOLDS } from '../src/config.js';
 import { loadControlsDir, readBuiltinCatalog } from '../src/project/load.js';
 import { builtinControlsDir, packageRoot } from '../src/runtime/paths.js';
 import { applies, planControls, type Answer, type Answers } from '../src/questionnaire/plan.js';
 import { assess, percent, scoreControl, scoreQuestion, statusOf, type Assessment } from '../src/scoring.js';
 import { readQuestionnaire } from '../src/project/workspace.js';
+import { catalog, content } from './helpers/world.js';
 
-// ---- a tiny hand-built world ------------------------------------------------------------------
-const catalog: Catalog = {
-  framework: 'test',
-  version: '1',
-  shortName: 'test',
-  source: 'x',
-  categories: [
-    { id: 'security', name: 'Security', optional: false, summary: '' },
-    { id: 'availability', name: 'Availability', optional: true, summary: '' },
-    { id: 'privacy', name: 'Privacy', optional: true, summary: '' },
-  ],
-  criteria: [
-    { id: 'CC1.1', category: 'security', series: 'CC1 Control Environment', title: 'one', pointsOfFocus: [] },
-    { id: 'CC1.2', category: 'security', series: 'CC1 Control Environment', title: 'two', pointsOfFocus: [] },
-    { id: 'CC2.1', category: 'security', series: 'CC2 Communication', title: 'three', pointsOfFocus: [] },
-    { id: 'A1.1', category: 'availability', series: 'A1 Availability', title: 'four', pointsOfFocus: [] },
-    { id: 'P1.1', category: 'privacy', series: 'P1 Notice', title: 'five', pointsOfFocus: [] },
-  ],
-};
-const content = {
-  defaultQuestion: {
-    text: 'In place?',
-    choices: [
-      { value: 'operating', label: 'Operating', score: 1 },
-      { value: 'none', label: 'None', score: 0 },
-    ],
-  },
-};
+// ---- a tiny hand-built world (the catalog and default question come from helpers/world.ts) ------
 const yesNo = [
   { value: 'yes', label: 'Yes', score: 1 },
   { value: 'partly', label: 'Partly', score: 0.5 },

@@ -1,5 +1,5 @@
 /** The JSON contract of `verify --format json`. Keys are stable; add, never rename. */
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { diagnosticJson, hasErrors, type Diagnostic } from '../diagnostics.js';
 import type { RequireEvidence } from './verify.js';
 
 /** What verify looked at, for the verdict and the JSON. */
@@ -20,14 +20,6 @@ export function toVerifyJson(diagnostics: readonly Diagnostic[], summary: Verify
     requireEvidence: summary.require,
     controls: summary.controls,
     references: summary.references,
-    diagnostics: diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      file: d.file ?? null,
-      line: d.line ?? null,
-      column: d.column ?? null,
-      hint: d.hint ?? null,
-    })),
+    diagnostics: diagnostics.map(diagnosticJson),
   };
 }

@@ -1,5 +1,6 @@
 /** The JSON contract of `check --format json`. Keys are stable; add, never rename. */
 import type { CheckResult } from '../catalog/coverage.js';
+import { diagnosticJson } from '../diagnostics.js';
 
 export function toCheckJson(result: CheckResult) {
   return {
@@ -10,14 +11,6 @@ export function toCheckJson(result: CheckResult) {
     coverage: result.coverage,
     categories: result.categories,
     controls: result.controlCount,
-    diagnostics: result.diagnostics.map((d) => ({
-      code: d.code,
-      severity: d.severity,
-      message: d.message,
-      file: d.file ?? null,
-      line: d.line ?? null,
-      column: d.column ?? null,
-      hint: d.hint ?? null,
-    })),
+    diagnostics: result.diagnostics.map(diagnosticJson),
   };
 }
